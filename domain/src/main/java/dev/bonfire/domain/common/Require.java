@@ -1,0 +1,39 @@
+package dev.bonfire.domain.common;
+
+import java.util.List;
+import java.util.Set;
+
+/** Guards for message constructors: a malformed command never gets as far as a handler. */
+public final class Require {
+
+    private Require() {
+    }
+
+    public static void present(Object value, String name) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            throw new InvalidCommandException(name + " is required");
+        }
+    }
+
+    public static void oneOf(String value, String name, Set<String> allowed) {
+        present(value, name);
+        oneOfOrNull(value, name, allowed);
+    }
+
+    public static void oneOfOrNull(String value, String name, Set<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
+            throw new InvalidCommandException(name + " must be one of " + allowed.stream().sorted().toList() + ", was '" + value + "'");
+        }
+    }
+
+    /** An immutable copy of the list; absent means empty; a null element is malformed input. */
+    public static <T> List<T> list(List<T> values) {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.stream().anyMatch(v -> v == null)) {
+            throw new InvalidCommandException("lists may not contain null elements");
+        }
+        return List.copyOf(values);
+    }
+}

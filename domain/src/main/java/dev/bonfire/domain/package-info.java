@@ -1,0 +1,2 @@
+/** The clinical domain: commands, events, aggregates and value types; knows nothing of HTTP, SQL or FHIR libraries. */
+package dev.bonfire.domain;

@@ -1,0 +1,7 @@
+package dev.bonfire.domain.patient;
+
+/** A patient's demographics were replaced. */
+public record DemographicsChanged(
+        String patientId,
+        Demographics demographics) implements PatientEvent {
+}
