@@ -1,0 +1,98 @@
+package dev.bonfire.policy;
+
+import static dev.bonfire.domain.common.RecordKind.CLINICAL_NOTE;
+import static dev.bonfire.domain.common.RecordKind.CONDITION;
+import static dev.bonfire.domain.common.RecordKind.DEMOGRAPHICS;
+import static dev.bonfire.domain.common.RecordKind.DIRECTORY;
+import static dev.bonfire.domain.common.RecordKind.ENCOUNTER;
+import static dev.bonfire.domain.common.RecordKind.OBSERVATION;
+import static dev.bonfire.domain.common.RecordKind.PSYCHOTHERAPY_NOTE;
+
+import dev.bonfire.domain.common.RecordKind;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Which role may read and write which record kinds. A role that is not listed may do nothing. */
+public final class RolePolicy {
+
+    public static final String CLINICIAN = "clinician";
+    public static final String PSYCHOTHERAPIST = "psychotherapist";
+    public static final String FRONT_DESK = "front-desk";
+    public static final String IMPORTER = "importer";
+    public static final String ADMIN = "admin";
+
+    private final Map<String, RoleGrant> grants;
+
+    private RolePolicy(Map<String, RoleGrant> grants) {
+        this.grants = Map.copyOf(grants);
+    }
+
+    public Optional<RoleGrant> grantOf(String role) {
+        return Optional.ofNullable(role == null ? null : grants.get(role));
+    }
+
+    public Set<String> roles() {
+        return grants.keySet();
+    }
+
+    /**
+     * The policy a new tenant starts with: clinicians work on the clinical record, front desk on
+     * demographics, psychotherapists also on psychotherapy notes, the importer writes what imports
+     * bring, and admins keep the directory.
+     */
+    public static RolePolicy defaults() {
+        Set<RecordKind> clinical = Set.of(ENCOUNTER, OBSERVATION, CONDITION, CLINICAL_NOTE);
+        return builder()
+                .role(CLINICIAN).reads(union(clinical, Set.of(DEMOGRAPHICS, DIRECTORY))).writes(clinical)
+                .role(PSYCHOTHERAPIST)
+                    .reads(union(clinical, Set.of(DEMOGRAPHICS, DIRECTORY, PSYCHOTHERAPY_NOTE)))
+                    .writes(union(clinical, Set.of(PSYCHOTHERAPY_NOTE)))
+                .role(FRONT_DESK).reads(Set.of(DEMOGRAPHICS, DIRECTORY)).writes(Set.of(DEMOGRAPHICS))
+                .role(IMPORTER).reads(Set.of()).writes(union(clinical, Set.of(DEMOGRAPHICS, DIRECTORY)))
+                .role(ADMIN).reads(Set.of(DIRECTORY)).writes(Set.of(DIRECTORY))
+                .build();
+    }
+
+    private static Set<RecordKind> union(Set<RecordKind> a, Set<RecordKind> b) {
+        var all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a policy role by role: {@code builder().role("x").reads(...).writes(...).build()}. */
+    public static final class Builder {
+        private final Map<String, RoleGrant> grants = new LinkedHashMap<>();
+        private String role;
+        private Set<RecordKind> reads = Set.of();
+
+        public Builder role(String name) {
+            this.role = name;
+            this.reads = Set.of();
+            return this;
+        }
+
+        public Builder reads(Set<RecordKind> kinds) {
+            this.reads = kinds;
+            return this;
+        }
+
+        public Builder writes(Set<RecordKind> kinds) {
+            if (role == null) {
+                throw new IllegalStateException("role(...) first");
+            }
+            grants.put(role, new RoleGrant(reads, kinds));
+            role = null;
+            return this;
+        }
+
+        public RolePolicy build() {
+            return new RolePolicy(grants);
+        }
+    }
+}
