@@ -1,5 +1,6 @@
 package dev.bonfire.domain.observation;
 
+import dev.bonfire.domain.common.InvalidCommandException;
 import dev.bonfire.domain.common.Require;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -19,6 +20,9 @@ public record AmendObservation(
         Require.present(patientId, "patientId");
         Require.present(reason, "reason");
         components = Require.list(components);
+        if (value == null && components.isEmpty()) {
+            throw new InvalidCommandException("an amendment needs a value or components");
+        }
     }
 
     @Override
