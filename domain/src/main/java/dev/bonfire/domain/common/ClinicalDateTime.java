@@ -1,5 +1,7 @@
 package dev.bonfire.domain.common;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,9 +13,9 @@ import java.util.regex.Pattern;
 /**
  * A FHIR date or dateTime kept exactly as written: a partial date stays partial ({@code 1980-07}) and a
  * time keeps its offset ({@code 2019-03-01T10:00:00+01:00}). Bounds are derived for range queries; a
- * partial value covers its whole year, month or day (in UTC).
+ * partial value covers its whole year, month or day (in UTC). In JSON it is the plain FHIR string.
  */
-public record ClinicalDateTime(String value) {
+public record ClinicalDateTime(@JsonValue String value) {
 
     /** How much of the value was written. */
     public enum Precision { YEAR, MONTH, DAY, TIME }
@@ -23,6 +25,7 @@ public record ClinicalDateTime(String value) {
                     + "(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1])"
                     + "(T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]{1,9})?(Z|([+-])((0[0-9]|1[0-3]):[0-5][0-9]|14:00)))?)?)?");
 
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public ClinicalDateTime {
         if (value == null || !FHIR_DATE_TIME.matcher(value).matches()) {
             throw new InvalidCommandException("not a FHIR date or dateTime: " + (value == null ? "null" : "'" + value + "'"));

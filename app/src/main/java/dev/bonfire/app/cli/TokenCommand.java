@@ -1,0 +1,37 @@
+package dev.bonfire.app.cli;
+
+import dev.bonfire.app.auth.DevelopmentTokens;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Mints a development token signed with {@code BONFIRE_JWT_SECRET}; production uses the customer's identity provider. */
+@Command(name = "token", description = "Mint a development JWT for a user, tenant and role (signed with BONFIRE_JWT_SECRET).")
+final class TokenCommand implements Callable<Integer> {
+
+    @Option(names = "--user", required = true, description = "the user (token subject)")
+    String user;
+
+    @Option(names = "--tenant", required = true, description = "the tenant the user works in")
+    String tenant;
+
+    @Option(names = "--role", required = true, description = "clinician, psychotherapist, front-desk, importer or admin")
+    String role;
+
+    @Option(names = "--purpose", defaultValue = "TREAT", description = "default purpose of use (HL7 PurposeOfUse), default ${DEFAULT-VALUE}")
+    String purpose;
+
+    @Option(names = "--via", defaultValue = "bonfire-cli", description = "the app or agent the token is for, default ${DEFAULT-VALUE}")
+    String via;
+
+    @Option(names = "--hours", defaultValue = "12", description = "lifetime in hours, default ${DEFAULT-VALUE}")
+    long hours;
+
+    @Override
+    public Integer call() {
+        String secret = System.getenv("BONFIRE_JWT_SECRET");
+        System.out.println(DevelopmentTokens.mint(secret, user, tenant, role, purpose, via, Duration.ofHours(hours)));
+        return 0;
+    }
+}

@@ -1,0 +1,2 @@
+/** The command-line tools: serve, mint a development token, import FHIR bundles, generate the sample clinic, benchmark. */
+package dev.bonfire.app.cli;

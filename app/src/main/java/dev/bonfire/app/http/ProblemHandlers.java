@@ -1,0 +1,139 @@
+package dev.bonfire.app.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.bonfire.command.IdempotencyConflictException;
+import dev.bonfire.domain.common.IllegalTransitionException;
+import dev.bonfire.domain.common.InvalidCommandException;
+import dev.bonfire.domain.common.RecordNotFoundException;
+import dev.bonfire.policy.AccessDeniedException;
+import dev.bonfire.policy.Decision;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.AxonException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+
+/** Maps every failure a door can meet to a clear problem+json answer. */
+@Factory
+class ProblemHandlers {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProblemHandlers.class);
+
+    /** The status and body for a failure, unwrapping what Axon wraps. */
+    static HttpResponse<Problem> problemFor(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof AccessDeniedException denied) {
+            Decision decision = denied.decision();
+            return decision.outcome() == Decision.Outcome.NOT_FOUND
+                    ? Problem.notFound()
+                    : Problem.response(HttpStatus.FORBIDDEN, "access-denied", decision.reason(), decision.rule());
+        }
+        if (cause instanceof RecordNotFoundException || cause instanceof AggregateNotFoundException) {
+            return Problem.notFound();
+        }
+        if (cause instanceof InvalidCommandException) {
+            return Problem.response(HttpStatus.BAD_REQUEST, "invalid-input", cause.getMessage(), null);
+        }
+        if (cause instanceof JsonProcessingException json) {
+            return Problem.response(HttpStatus.BAD_REQUEST, "invalid-json", json.getOriginalMessage(), null);
+        }
+        if (cause instanceof IdempotencyConflictException) {
+            return Problem.response(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", cause.getMessage(), null);
+        }
+        if (cause instanceof IllegalTransitionException) {
+            return Problem.response(HttpStatus.CONFLICT, "illegal-transition", cause.getMessage(), null);
+        }
+        if (cause instanceof ConflictingModificationException || cause instanceof ConcurrencyException) {
+            return Problem.response(HttpStatus.CONFLICT, "version-conflict",
+                    "the record changed since the version you expected; read it again and retry", null);
+        }
+        if (cause instanceof EventStoreException && isDuplicateKey(cause)) {
+            return Problem.response(HttpStatus.CONFLICT, "version-conflict", "a concurrent change won; read the record again and retry", null);
+        }
+        return null;
+    }
+
+    static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while (true) {
+            if (current instanceof CommandExecutionException execution && execution.getCause() != null) {
+                current = execution.getCause();
+            } else if (current instanceof java.util.concurrent.CompletionException && current.getCause() != null) {
+                current = current.getCause();
+            } else if (current instanceof java.util.concurrent.ExecutionException && current.getCause() != null) {
+                current = current.getCause();
+            } else {
+                return current;
+            }
+        }
+    }
+
+    private static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Singleton
+    ExceptionHandler<AccessDeniedException, HttpResponse<?>> accessDenied() {
+        return (HttpRequest request, AccessDeniedException e) -> problemFor(e);
+    }
+
+    @Singleton
+    ExceptionHandler<RecordNotFoundException, HttpResponse<?>> notFound() {
+        return (HttpRequest request, RecordNotFoundException e) -> problemFor(e);
+    }
+
+    @Singleton
+    ExceptionHandler<InvalidCommandException, HttpResponse<?>> invalid() {
+        return (HttpRequest request, InvalidCommandException e) -> problemFor(e);
+    }
+
+    @Singleton
+    ExceptionHandler<IllegalTransitionException, HttpResponse<?>> illegalTransition() {
+        return (HttpRequest request, IllegalTransitionException e) -> problemFor(e);
+    }
+
+    @Singleton
+    ExceptionHandler<IdempotencyConflictException, HttpResponse<?>> idempotencyConflict() {
+        return (HttpRequest request, IdempotencyConflictException e) -> problemFor(e);
+    }
+
+    @Singleton
+    ExceptionHandler<JsonProcessingException, HttpResponse<?>> json() {
+        return (HttpRequest request, JsonProcessingException e) -> problemFor(e);
+    }
+
+    @Singleton
+    ExceptionHandler<CommandExecutionException, HttpResponse<?>> commandExecution() {
+        return (HttpRequest request, CommandExecutionException e) -> orServerError(problemFor(e), e);
+    }
+
+    @Singleton
+    ExceptionHandler<AxonException, HttpResponse<?>> axon() {
+        return (HttpRequest request, AxonException e) -> orServerError(problemFor(e), e);
+    }
+
+    @Singleton
+    ExceptionHandler<EventStoreException, HttpResponse<?>> eventStore() {
+        return (HttpRequest request, EventStoreException e) -> orServerError(problemFor(e), e);
+    }
+
+    private static HttpResponse<Problem> orServerError(HttpResponse<Problem> mapped, Throwable failure) {
+        if (mapped != null) {
+            return mapped;
+        }
+        LOG.error("request failed", failure);
+        return Problem.response(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "the request failed; nothing was changed", null);
+    }
+}
