@@ -71,6 +71,14 @@ class AxonFactory {
     @Bean(preDestroy = "shutdown")
     Configuration axonConfiguration(ThreadBoundTransactions transactions, AccessGate gate, AxonSettings settings,
                                     PolicyRecordProjector policyRecords, BeanContext beans) {
+        Configuration configuration = configure(transactions, gate, settings, policyRecords, ReadModelProjectors.all(beans));
+        configuration.start();
+        return configuration;
+    }
+
+    /** Builds (does not start) the Axon configuration; the tests of the connector's start-up path use it too. */
+    static Configuration configure(ThreadBoundTransactions transactions, AccessGate gate, AxonSettings settings,
+                                   PolicyRecordProjector policyRecords, List<Object> readModelProjectors) {
         JacksonSerializer serializer = Serialization.serializer();
         Configurer configurer = DefaultConfigurer.defaultConfiguration(settings.axonServerConfigured())
                 .configureSerializer(c -> serializer)
@@ -114,7 +122,7 @@ class AxonFactory {
                 .registerSubscribingEventProcessor(PolicyRecordProjector.GROUP)
                 .registerTrackingEventProcessor(READ_MODELS)
                 .registerEventHandler(c -> policyRecords));
-        for (Object projector : ReadModelProjectors.all(beans)) {
+        for (Object projector : readModelProjectors) {
             configurer.eventProcessing(processing -> processing.registerEventHandler(c -> projector));
         }
         for (Class<?> aggregate : Aggregates.all()) {
@@ -122,7 +130,6 @@ class AxonFactory {
         }
         Configuration configuration = configurer.buildConfiguration();
         configuration.onStart(Integer.MIN_VALUE, () -> registerGate(configuration.commandBus(), gate, transactions));
-        configuration.start();
         return configuration;
     }
 
