@@ -5,6 +5,6 @@ import java.util.List;
 /** A postal address (FHIR Address). */
 public record Address(String use, List<String> lines, String city, String state, String postalCode, String country) {
     public Address {
-        lines = lines == null ? List.of() : List.copyOf(lines);
+        lines = Require.list(lines);
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /** A concept given by one or more codings and/or text (FHIR CodeableConcept). */
 public record CodeableConcept(List<Coding> codings, String text) {
     public CodeableConcept {
-        codings = codings == null ? List.of() : List.copyOf(codings);
+        codings = Require.list(codings);
         if (codings.isEmpty() && (text == null || text.isBlank())) {
             throw new InvalidCommandException("a concept needs a coding or a text");
         }

@@ -6,6 +6,7 @@ import dev.bonfire.domain.common.ContactPoint;
 import dev.bonfire.domain.common.Identifier;
 import dev.bonfire.domain.common.HumanName;
 import dev.bonfire.domain.common.InvalidCommandException;
+import dev.bonfire.domain.common.Require;
 import java.util.List;
 import java.util.Set;
 
@@ -22,10 +23,10 @@ public record Demographics(
     private static final Set<String> GENDERS = Set.of("male", "female", "other", "unknown");
 
     public Demographics {
-        names = names == null ? List.of() : List.copyOf(names);
-        identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
-        addresses = addresses == null ? List.of() : List.copyOf(addresses);
-        telecom = telecom == null ? List.of() : List.copyOf(telecom);
+        names = Require.list(names);
+        identifiers = Require.list(identifiers);
+        addresses = Require.list(addresses);
+        telecom = Require.list(telecom);
         if (names.isEmpty()) {
             throw new InvalidCommandException("a patient needs at least one name");
         }
