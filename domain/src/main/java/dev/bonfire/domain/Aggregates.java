@@ -17,7 +17,11 @@ public final class Aggregates {
             "dev.bonfire.domain.note.ClinicalNote",
             "dev.bonfire.domain.directory.Practitioner",
             "dev.bonfire.domain.directory.Organization",
-            "dev.bonfire.domain.directory.Location");
+            "dev.bonfire.domain.directory.Location",
+            "dev.bonfire.domain.directory.Clinician",
+            "dev.bonfire.domain.careteam.CareTeamAssignment",
+            "dev.bonfire.domain.consent.Consent",
+            "dev.bonfire.domain.breakglass.BreakGlassAccess");
 
     private static final List<Class<?>> ALL = NAMES.stream().<Class<?>>map(Aggregates::load).toList();
 
