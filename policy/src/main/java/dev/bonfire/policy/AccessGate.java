@@ -1,77 +1,182 @@
 package dev.bonfire.policy;
 
 import dev.bonfire.domain.common.RecordKind;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The one decision engine behind every door. Deny is the default; each decision names the rule that
+ * The one decision engine behind every door. Deny is the default; every decision names the rule that
  * made it. Rules, in order:
  * <ol>
- *   <li>{@code caller-complete}: a caller without tenant, actor, role, purpose and via is refused;</li>
- *   <li>{@code tenancy}: a record or patient that is not in the caller's tenant is not found;</li>
- *   <li>{@code record-patient}: a record addressed through the wrong patient is not found;</li>
- *   <li>{@code minimum-necessary}: the role must be granted the record kind for the action;</li>
- *   <li>{@code psychotherapy-author}: an existing psychotherapy note is touched only by its author;</li>
- *   <li>{@code role-grant}: permitted.</li>
+ *   <li>{@value #CALLER_COMPLETE}: a caller without tenant, actor, role, purpose and via is refused;</li>
+ *   <li>{@value #TENANCY}: a record or patient that is not in the caller's tenant is not found (never "forbidden");</li>
+ *   <li>{@value #RECORD_PATIENT}: a record addressed through another patient is not found;</li>
+ *   <li>{@value #MINIMUM_NECESSARY}: the role must be granted the record kind for the action;</li>
+ *   <li>{@value #PSYCHOTHERAPY_AUTHOR}: an existing psychotherapy note is open to its author, and for reading
+ *       to roles granted the kind explicitly;</li>
+ *   <li>{@value #CONSENT}: a withdrawn or expired consent for the purpose closes the patient; under an opt-in
+ *       policy so does an absent one;</li>
+ *   <li>{@value #PATIENT_SCOPE}: roles that need an assignment reach only patients of their care team, unless
+ *       {@value #BREAK_THE_GLASS} is open (purpose ETREAT, a role allowed to, within its time box);</li>
+ *   <li>{@value #ROLE_GRANT}: permitted.</li>
  * </ol>
+ * Tenant-wide lists and searches are decided with {@link #scope}: the same rules, turned into a filter.
  */
 public final class AccessGate {
 
-    private final RolePolicy roles;
-    private final PolicyState state;
+    public static final String CALLER_COMPLETE = "caller-complete";
+    public static final String TENANCY = "tenancy";
+    public static final String RECORD_PATIENT = "record-patient";
+    public static final String MINIMUM_NECESSARY = "minimum-necessary";
+    public static final String PSYCHOTHERAPY_AUTHOR = "psychotherapy-author";
+    public static final String CONSENT = "consent";
+    public static final String PATIENT_SCOPE = "patient-scope";
+    public static final String BREAK_THE_GLASS = "break-the-glass";
+    public static final String ROLE_GRANT = "role-grant";
+    /** The HL7 PurposeOfUse code for emergency treatment: the only purpose that can break the glass. */
+    public static final String EMERGENCY_PURPOSE = "ETREAT";
 
-    public AccessGate(RolePolicy roles, PolicyState state) {
-        this.roles = roles;
+    private final PolicyState state;
+    private final Clock clock;
+
+    public AccessGate(PolicyState state, Clock clock) {
         this.state = state;
+        this.clock = clock;
     }
 
     public Decision decide(AccessRequest request) {
         Caller caller = request.caller();
         if (caller == null || !caller.isComplete()) {
-            return Decision.deny("caller-complete", "the request does not name its tenant, actor, role, purpose and via");
+            return Decision.deny(CALLER_COMPLETE, "the request does not name its tenant, actor, role, purpose and via");
         }
         String tenant = caller.tenantId();
+        TenantPolicy policy = state.policyOf(tenant);
         RecordKind kind = request.kind();
         String patientId = request.patientId();
+        RecordEntry existing = null;
 
         if (request.recordId() != null && !request.creates()) {
             Optional<RecordEntry> record = state.findRecord(tenant, request.recordId());
             if (record.isEmpty()) {
-                return Decision.notFound("tenancy");
+                return Decision.notFound(TENANCY);
             }
-            RecordEntry entry = record.get();
-            if (patientId != null && !patientId.equals(entry.patientId())) {
-                return Decision.notFound("record-patient");
+            existing = record.get();
+            if (patientId != null && !patientId.equals(existing.patientId())) {
+                return Decision.notFound(RECORD_PATIENT);
             }
-            kind = entry.kind();
-            patientId = entry.patientId();
-            if (kind == RecordKind.PSYCHOTHERAPY_NOTE && !caller.actorId().equals(entry.authorId())) {
-                return roleAllows(caller, request.action(), kind)
-                        ? Decision.deny("psychotherapy-author", "psychotherapy notes are open to their author only")
-                        : minimumNecessaryDenial(caller, request.action(), kind);
-            }
+            kind = existing.kind();
+            patientId = existing.patientId();
         }
-        if (patientId != null && !(request.creates() && kind == RecordKind.DEMOGRAPHICS && patientId.equals(request.recordId()))) {
-            Optional<RecordEntry> patient = state.findRecord(tenant, patientId);
+        boolean registersPatient = request.creates() && kind == RecordKind.DEMOGRAPHICS && patientId != null
+                && patientId.equals(request.recordId());
+        if (patientId != null && !registersPatient) {
+            Optional<RecordEntry> patient = state.lockPatient(tenant, patientId);
             if (patient.isEmpty() || patient.get().kind() != RecordKind.DEMOGRAPHICS) {
-                return Decision.notFound("tenancy");
+                return Decision.notFound(TENANCY);
             }
         }
         if (kind == null) {
-            return Decision.deny("minimum-necessary", "the request does not name a record kind");
+            return Decision.deny(MINIMUM_NECESSARY, "the request does not name a record kind");
         }
-        if (!roleAllows(caller, request.action(), kind)) {
-            return minimumNecessaryDenial(caller, request.action(), kind);
+
+        boolean opensBreakGlass = kind == RecordKind.BREAK_GLASS && request.action().isWrite() && request.creates();
+        if (opensBreakGlass) {
+            if (!policy.breakGlassRoles().contains(caller.role()) || !EMERGENCY_PURPOSE.equals(caller.purpose())) {
+                return Decision.deny(BREAK_THE_GLASS, "only roles allowed to break the glass may, with purpose " + EMERGENCY_PURPOSE);
+            }
+        } else {
+            Decision kindDecision = decideKind(policy, caller, request.action(), kind, existing);
+            if (kindDecision != null) {
+                return kindDecision;
+            }
         }
-        return Decision.permit("role-grant", "role " + caller.role() + " may " + verb(request.action()) + " " + kind);
+        if (patientId == null || registersPatient) {
+            return Decision.permit(ROLE_GRANT, "role " + caller.role() + " may " + verb(request.action()) + " " + kind);
+        }
+        Decision consent = decideConsent(policy, caller, patientId);
+        if (consent != null) {
+            return consent;
+        }
+        if (opensBreakGlass) {
+            return Decision.permit(BREAK_THE_GLASS, "break-the-glass access opened by role " + caller.role());
+        }
+        return decideScope(policy, caller, request.action(), kind, patientId);
     }
 
-    private boolean roleAllows(Caller caller, Action action, RecordKind kind) {
-        return roles.grantOf(caller.role()).map(g -> g.allows(action, kind)).orElse(false);
+    /**
+     * Decides a tenant-wide list or search of one record kind. When permitted, the door must apply the
+     * returned {@link PatientScope} so that rows and totals include only patients the caller may see.
+     */
+    public ScopedDecision scope(Caller caller, Action action, RecordKind kind) {
+        if (caller == null || !caller.isComplete()) {
+            return new ScopedDecision(Decision.deny(CALLER_COMPLETE, "the request does not name its tenant, actor, role, purpose and via"), null);
+        }
+        TenantPolicy policy = state.policyOf(caller.tenantId());
+        Decision kindDecision = decideKind(policy, caller, action, kind, null);
+        if (kindDecision != null) {
+            return new ScopedDecision(kindDecision, null);
+        }
+        Instant now = clock.instant();
+        PatientScope scope = new PatientScope(caller.tenantId(), caller.actorId(), caller.purpose(),
+                policy.assignmentRequiredRoles().contains(caller.role()),
+                EMERGENCY_PURPOSE.equals(caller.purpose()) && policy.breakGlassRoles().contains(caller.role()),
+                now.minus(policy.breakGlassWindow()), policy.consentModel(), now);
+        return new ScopedDecision(Decision.permit(ROLE_GRANT, "role " + caller.role() + " may read " + kind + " of the patients in its scope"), scope);
     }
 
-    private static Decision minimumNecessaryDenial(Caller caller, Action action, RecordKind kind) {
-        return Decision.deny("minimum-necessary", "role " + caller.role() + " may not " + verb(action) + " " + kind);
+    /** A list decision and, when permitted, the filter that keeps it to the caller's patients. */
+    public record ScopedDecision(Decision decision, PatientScope scope) {
+    }
+
+    private Decision decideKind(TenantPolicy policy, Caller caller, Action action, RecordKind kind, RecordEntry existing) {
+        RoleGrant grant = policy.roles().grantOf(caller.role()).orElse(null);
+        if (kind == RecordKind.PSYCHOTHERAPY_NOTE) {
+            boolean explicitReader = grant != null && !action.isWrite() && grant.reads().contains(kind);
+            boolean authorRole = grant != null && grant.writes().contains(kind);
+            if (existing == null) {
+                // a new note, or a search: the role must write the kind (its own notes) or read it explicitly
+                return explicitReader || authorRole ? null : minimumNecessary(caller, action, kind);
+            }
+            boolean author = caller.actorId().equals(existing.authorId());
+            if (explicitReader || (authorRole && author)) {
+                return null;
+            }
+            return authorRole || explicitReader
+                    ? Decision.deny(PSYCHOTHERAPY_AUTHOR, "psychotherapy notes are open to their author only")
+                    : minimumNecessary(caller, action, kind);
+        }
+        return grant != null && grant.allows(action, kind) ? null : minimumNecessary(caller, action, kind);
+    }
+
+    private Decision decideConsent(TenantPolicy policy, Caller caller, String patientId) {
+        ConsentState consent = state.consentOf(caller.tenantId(), patientId, caller.purpose(), caller.actorId(), clock.instant());
+        if (consent == ConsentState.NOT_ACTIVE) {
+            return Decision.deny(CONSENT, "the patient's consent for purpose " + caller.purpose() + " is withdrawn or not in effect");
+        }
+        if (consent == ConsentState.ABSENT && policy.consentModel() == TenantPolicy.ConsentModel.OPT_IN) {
+            return Decision.deny(CONSENT, "the patient has not consented to purpose " + caller.purpose());
+        }
+        return null;
+    }
+
+    private Decision decideScope(TenantPolicy policy, Caller caller, Action action, RecordKind kind, String patientId) {
+        if (!policy.assignmentRequiredRoles().contains(caller.role()) || state.isAssigned(caller.tenantId(), patientId, caller.actorId())) {
+            return Decision.permit(ROLE_GRANT, "role " + caller.role() + " may " + verb(action) + " " + kind);
+        }
+        if (EMERGENCY_PURPOSE.equals(caller.purpose()) && policy.breakGlassRoles().contains(caller.role())) {
+            Instant openedAfter = clock.instant().minus(policy.breakGlassWindow());
+            Optional<BreakGlassAccess> access = state.breakGlassOf(caller.tenantId(), patientId, caller.actorId(), openedAfter);
+            if (access.isPresent()) {
+                return Decision.breakGlass("emergency access outside the care team", access.get().reason());
+            }
+            return Decision.deny(BREAK_THE_GLASS, "no open break-the-glass access to this patient: send BreakGlass with a reason first");
+        }
+        return Decision.deny(PATIENT_SCOPE, "the patient is not on the caller's care team");
+    }
+
+    private static Decision minimumNecessary(Caller caller, Action action, RecordKind kind) {
+        return Decision.deny(MINIMUM_NECESSARY, "role " + caller.role() + " may not " + verb(action) + " " + kind);
     }
 
     private static String verb(Action action) {

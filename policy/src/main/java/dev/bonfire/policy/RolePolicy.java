@@ -1,7 +1,9 @@
 package dev.bonfire.policy;
 
+import static dev.bonfire.domain.common.RecordKind.CARE_TEAM;
 import static dev.bonfire.domain.common.RecordKind.CLINICAL_NOTE;
 import static dev.bonfire.domain.common.RecordKind.CONDITION;
+import static dev.bonfire.domain.common.RecordKind.CONSENT;
 import static dev.bonfire.domain.common.RecordKind.DEMOGRAPHICS;
 import static dev.bonfire.domain.common.RecordKind.DIRECTORY;
 import static dev.bonfire.domain.common.RecordKind.ENCOUNTER;
@@ -38,21 +40,26 @@ public final class RolePolicy {
     }
 
     /**
-     * The policy a new tenant starts with: clinicians work on the clinical record, front desk on
-     * demographics, psychotherapists also on psychotherapy notes, the importer writes what imports
-     * bring, and admins keep the directory.
+     * The roles a new tenant starts with: clinicians work on the clinical record, psychotherapists also
+     * write psychotherapy notes (and read only their own: no role is granted reading them explicitly),
+     * front desk keeps demographics, care teams and consents, the importer writes what imports bring,
+     * and admins keep the directory and care teams.
      */
     public static RolePolicy defaults() {
         Set<RecordKind> clinical = Set.of(ENCOUNTER, OBSERVATION, CONDITION, CLINICAL_NOTE);
+        Set<RecordKind> clinicalReads = union(clinical, Set.of(DEMOGRAPHICS, DIRECTORY, CARE_TEAM, CONSENT));
         return builder()
-                .role(CLINICIAN).reads(union(clinical, Set.of(DEMOGRAPHICS, DIRECTORY))).writes(clinical)
-                .role(PSYCHOTHERAPIST)
-                    .reads(union(clinical, Set.of(DEMOGRAPHICS, DIRECTORY, PSYCHOTHERAPY_NOTE)))
-                    .writes(union(clinical, Set.of(PSYCHOTHERAPY_NOTE)))
-                .role(FRONT_DESK).reads(Set.of(DEMOGRAPHICS, DIRECTORY)).writes(Set.of(DEMOGRAPHICS))
+                .role(CLINICIAN).reads(clinicalReads).writes(clinical)
+                .role(PSYCHOTHERAPIST).reads(clinicalReads).writes(union(clinical, Set.of(PSYCHOTHERAPY_NOTE)))
+                .role(FRONT_DESK).reads(Set.of(DEMOGRAPHICS, DIRECTORY, CARE_TEAM, CONSENT)).writes(Set.of(DEMOGRAPHICS, CARE_TEAM, CONSENT))
                 .role(IMPORTER).reads(Set.of()).writes(union(clinical, Set.of(DEMOGRAPHICS, DIRECTORY)))
-                .role(ADMIN).reads(Set.of(DIRECTORY)).writes(Set.of(DIRECTORY))
+                .role(ADMIN).reads(Set.of(DIRECTORY, CARE_TEAM)).writes(Set.of(DIRECTORY, CARE_TEAM))
                 .build();
+    }
+
+    /** The grants of every role, for writing a policy document. */
+    public Map<String, RoleGrant> grants() {
+        return grants;
     }
 
     private static Set<RecordKind> union(Set<RecordKind> a, Set<RecordKind> b) {

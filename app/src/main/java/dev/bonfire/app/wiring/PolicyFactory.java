@@ -2,12 +2,12 @@ package dev.bonfire.app.wiring;
 
 import dev.bonfire.policy.AccessGate;
 import dev.bonfire.policy.PolicyState;
-import dev.bonfire.policy.RolePolicy;
 import dev.bonfire.policy.jdbc.ThreadBoundTransactions;
 import dev.bonfire.policy.state.JdbcPolicyState;
 import dev.bonfire.policy.state.PolicyRecordProjector;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import org.axonframework.common.jdbc.ConnectionProvider;
 
 /** The one access gate every door asks, and the state it decides on. */
@@ -26,7 +26,7 @@ class PolicyFactory {
 
     @Singleton
     AccessGate accessGate(PolicyState state) {
-        return new AccessGate(RolePolicy.defaults(), state);
+        return new AccessGate(state, Clock.systemUTC());
     }
 
     @Singleton

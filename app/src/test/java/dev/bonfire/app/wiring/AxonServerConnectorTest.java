@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bonfire.app.config.AxonSettings;
 import dev.bonfire.policy.AccessGate;
-import dev.bonfire.policy.RolePolicy;
 import dev.bonfire.policy.jdbc.ThreadBoundTransactions;
 import dev.bonfire.policy.state.JdbcPolicyState;
 import dev.bonfire.policy.state.PolicyRecordProjector;
@@ -74,7 +73,7 @@ class AxonServerConnectorTest {
     }
 
     private Configuration configure(AxonSettings settings) {
-        var gate = new AccessGate(RolePolicy.defaults(), new JdbcPolicyState(transactions));
+        var gate = new AccessGate(new JdbcPolicyState(transactions), java.time.Clock.systemUTC());
         return AxonFactory.configure(transactions, gate, settings, new PolicyRecordProjector(transactions), List.of());
     }
 
