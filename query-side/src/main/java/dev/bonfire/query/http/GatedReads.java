@@ -7,8 +7,10 @@ import dev.bonfire.policy.AccessRequest;
 import dev.bonfire.policy.Action;
 import dev.bonfire.policy.Caller;
 import dev.bonfire.policy.Decision;
+import dev.bonfire.policy.PatientScope;
 import dev.bonfire.policy.jdbc.ThreadBoundTransactions;
 import jakarta.inject.Singleton;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -29,7 +31,7 @@ public class GatedReads {
 
     /**
      * Runs {@code query} if the gate permits {@code caller} to do {@code action} on {@code kind} records
-     * of {@code patientId} ({@code null} for a tenant-wide list).
+     * of {@code patientId}.
      *
      * @throws AccessDeniedException with the gate's decision (NOT_FOUND for an unknown or foreign patient)
      */
@@ -40,6 +42,23 @@ public class GatedReads {
                 throw new AccessDeniedException(decision);
             }
             return query.get();
+        });
+    }
+
+    /**
+     * Runs a tenant-wide list if the gate permits {@code caller} to {@code action} {@code kind} records at
+     * all; the query must apply the {@link PatientScope} it is given, so rows and totals hold only
+     * patients that a read by id would also permit (care team, consent, break-the-glass).
+     *
+     * @throws AccessDeniedException with the gate's decision
+     */
+    public <T> T readScoped(Caller caller, Action action, RecordKind kind, Function<PatientScope, T> query) {
+        return transactions.fetchInTransaction(() -> {
+            AccessGate.ScopedDecision scoped = gate.scope(caller, action, kind);
+            if (!scoped.decision().permitted()) {
+                throw new AccessDeniedException(scoped.decision());
+            }
+            return query.apply(scoped.scope());
         });
     }
 }

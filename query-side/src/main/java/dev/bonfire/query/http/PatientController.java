@@ -51,13 +51,16 @@ public class PatientController {
         this.conditions = conditions;
     }
 
-    /** {@code GET /api/patients?name=&limit=&offset=}: the tenant's patients, by family then given name. */
+    /**
+     * {@code GET /api/patients?name=&limit=&offset=}: the patients of the tenant that the caller may see
+     * (the gate's patient scope: care team, consent, break-the-glass), by family then given name.
+     */
     @Get(produces = MediaType.APPLICATION_JSON)
     public Page<PatientSummary> list(Caller caller, @Nullable @QueryValue String name,
                                      @Nullable @QueryValue String limit, @Nullable @QueryValue String offset) {
         PatientSearch search = PatientSearch.parse(name, limit, offset);
-        return reads.read(caller, Action.SEARCH, RecordKind.DEMOGRAPHICS, null,
-                () -> patients.list(caller.tenantId(), search));
+        return reads.readScoped(caller, Action.SEARCH, RecordKind.DEMOGRAPHICS,
+                scope -> patients.list(caller.tenantId(), search, scope));
     }
 
     /** {@code GET /api/patients/{id}}: one patient's demographics. */

@@ -21,9 +21,9 @@ import dev.bonfire.query.api.NameView;
 import dev.bonfire.query.api.QuantityView;
 import dev.bonfire.query.api.ReferenceView;
 import dev.bonfire.query.api.ValueView;
+import dev.bonfire.query.support.Bounds;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
 
@@ -88,11 +88,11 @@ final class DomainViews {
     }
 
     static OffsetDateTime lower(ClinicalDateTime value) {
-        return value == null ? null : value.lowerBound().atOffset(ZoneOffset.UTC);
+        return Bounds.lower(value);
     }
 
     static OffsetDateTime upper(ClinicalDateTime value) {
-        return value == null ? null : value.upperBound().atOffset(ZoneOffset.UTC);
+        return Bounds.upper(value);
     }
 
     /** The first coding of a concept (for the flat code columns), or {@code null}. */

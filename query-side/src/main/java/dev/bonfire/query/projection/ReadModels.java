@@ -1,5 +1,11 @@
 package dev.bonfire.query.projection;
 
+import dev.bonfire.domain.breakglass.GlassBroken;
+import dev.bonfire.domain.careteam.AssignedToCareTeam;
+import dev.bonfire.domain.careteam.CareTeamAssignmentEnded;
+import dev.bonfire.domain.consent.ConsentGranted;
+import dev.bonfire.domain.consent.ConsentWithdrawn;
+import dev.bonfire.domain.directory.ClinicianEnrolled;
 import dev.bonfire.domain.directory.LocationRegistered;
 import dev.bonfire.domain.directory.OrganizationRegistered;
 import dev.bonfire.domain.directory.PractitionerRegistered;
@@ -23,9 +29,14 @@ public final class ReadModels {
             ConditionViewProjector.class);
 
     /**
-     * Domain events the relational read models do not show: notes (psychotherapy notes must never land
-     * in a general read model; clinical notes are served by the FHIR and vector projections) and the
-     * directory (no patient data). A test checks every domain event is handled or listed here.
+     * Domain events the relational read models do not show, each for a reason:
+     * <ul>
+     *   <li>notes: psychotherapy notes must never land in a general read model, and clinical notes are
+     *       served by the FHIR and vector projections;</li>
+     *   <li>the directory: no patient data;</li>
+     *   <li>care teams, consent and break-the-glass: access-policy state, kept by the policy module.</li>
+     * </ul>
+     * A test checks that every domain event is handled by a projector or listed here.
      */
     public static final Set<Class<?>> IGNORED_EVENTS = Set.of(
             NoteDrafted.class,
@@ -33,7 +44,13 @@ public final class ReadModels {
             NoteAmended.class,
             PractitionerRegistered.class,
             OrganizationRegistered.class,
-            LocationRegistered.class);
+            LocationRegistered.class,
+            ClinicianEnrolled.class,
+            AssignedToCareTeam.class,
+            CareTeamAssignmentEnded.class,
+            ConsentGranted.class,
+            ConsentWithdrawn.class,
+            GlassBroken.class);
 
     private ReadModels() {
     }

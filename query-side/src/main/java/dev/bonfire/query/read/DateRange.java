@@ -2,9 +2,8 @@ package dev.bonfire.query.read;
 
 import dev.bonfire.domain.common.ClinicalDateTime;
 import dev.bonfire.domain.common.InvalidCommandException;
-import java.time.Instant;
+import dev.bonfire.query.support.Bounds;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * A date range filter given as two FHIR dates or dateTimes, each optional. The range covers every
@@ -14,7 +13,9 @@ import java.time.ZoneOffset;
  * <p>A record matches when its own (possibly partial) date <em>overlaps</em> the range: an observation
  * effective {@code 2024-03} (all of March) matches {@code from=2024-03-15&to=2024-03-15}, and one
  * effective {@code 2024-03-31T23:30:00-02:00} (01:30 UTC on April 1st) matches {@code from=2024-04-01}.
- * A record without a date never matches a range that has a bound.
+ * A dateTime with a time stands for its microsecond (see {@link Bounds}), so
+ * {@code from=to=2024-04-01T01:30:00Z} finds what happened at exactly that instant. A record without a
+ * date never matches a range that has a bound.
  */
 public record DateRange(ClinicalDateTime from, ClinicalDateTime to) {
 
@@ -32,12 +33,12 @@ public record DateRange(ClinicalDateTime from, ClinicalDateTime to) {
 
     /** Inclusive start of the range, or {@code null} for none. */
     OffsetDateTime lower() {
-        return from == null ? null : utc(from.lowerBound());
+        return Bounds.lower(from);
     }
 
     /** Exclusive end of the range, or {@code null} for none. */
     OffsetDateTime upper() {
-        return to == null ? null : utc(to.upperBound());
+        return Bounds.upper(to);
     }
 
     boolean unbounded() {
@@ -54,9 +55,5 @@ public record DateRange(ClinicalDateTime from, ClinicalDateTime to) {
             throw new InvalidCommandException(name + " must be a FHIR date or dateTime (such as 2024, 2024-03, 2024-03-05 or "
                     + "2024-03-05T10:00:00+01:00), was '" + Params.shorten(value) + "'");
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

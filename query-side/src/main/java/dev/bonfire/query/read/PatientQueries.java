@@ -2,6 +2,7 @@ package dev.bonfire.query.read;
 
 import static dev.bonfire.query.schema.Tables.PATIENT_VIEW;
 
+import dev.bonfire.policy.PatientScope;
 import dev.bonfire.query.api.AddressView;
 import dev.bonfire.query.api.ContactPointView;
 import dev.bonfire.query.api.IdentifierView;
@@ -28,11 +29,13 @@ public class PatientQueries {
     }
 
     /**
-     * One page of the tenant's patients, sorted by family name, then given names, then id (patients
-     * without a family name last). {@code total} counts the tenant's matching patients only.
+     * One page of the tenant's patients within the caller's scope, sorted by family name, then given
+     * names, then id (patients without a family name last). {@code total} counts the same patients.
+     *
+     * @param scope the gate's patient scope for this caller (from {@code AccessGate.scope}); never null
      */
-    public Page<PatientSummary> list(String tenantId, PatientSearch search) {
-        Condition where = PATIENT_VIEW.TENANT_ID.eq(tenantId);
+    public Page<PatientSummary> list(String tenantId, PatientSearch search, PatientScope scope) {
+        Condition where = PATIENT_VIEW.TENANT_ID.eq(tenantId).and(scope.condition(PATIENT_VIEW.ID));
         if (search.name() != null) {
             where = where.and(PATIENT_VIEW.NAME_SEARCH.containsIgnoreCase(search.name()));
         }
