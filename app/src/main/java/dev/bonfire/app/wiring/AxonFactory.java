@@ -3,6 +3,7 @@ package dev.bonfire.app.wiring;
 import dev.bonfire.app.config.AxonSettings;
 import dev.bonfire.domain.Aggregates;
 import dev.bonfire.domain.common.MetadataKeys;
+import dev.bonfire.query.projection.ReadModels;
 import dev.bonfire.policy.AccessGate;
 import dev.bonfire.policy.command.CommandGateInterceptor;
 import dev.bonfire.policy.jdbc.ThreadBoundTransactions;
@@ -19,6 +20,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -39,7 +41,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 class AxonFactory {
 
     /** The processing group of the relational read models (tracking, replayable). */
-    static final String READ_MODELS = "read-models";
+    static final String READ_MODELS = ReadModels.GROUP;
 
     /** The snake_case tables of migration V1_1 (Axon's defaults are camelCase). */
     static final EventSchema EVENT_SCHEMA = EventSchema.builder()
@@ -121,6 +123,9 @@ class AxonFactory {
                         .build())
                 .registerSubscribingEventProcessor(PolicyRecordProjector.GROUP)
                 .registerTrackingEventProcessor(READ_MODELS)
+                .registerTrackingEventProcessorConfiguration(READ_MODELS, c -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing()
+                        .andBatchSize(200))
                 .registerEventHandler(c -> policyRecords));
         for (Object projector : readModelProjectors) {
             configurer.eventProcessing(processing -> processing.registerEventHandler(c -> projector));
