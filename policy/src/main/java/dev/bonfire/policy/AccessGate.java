@@ -14,14 +14,19 @@ import java.util.Optional;
  *   <li>{@value #RECORD_PATIENT}: a record addressed through another patient is not found;</li>
  *   <li>{@value #MINIMUM_NECESSARY}: the role must be granted the record kind for the action;</li>
  *   <li>{@value #PSYCHOTHERAPY_AUTHOR}: an existing psychotherapy note is open to its author, and for reading
- *       to roles granted the kind explicitly;</li>
+ *       to roles granted the kind explicitly; searches and lists of psychotherapy notes, which cannot tell
+ *       authors apart, need the explicit read grant;</li>
  *   <li>{@value #CONSENT}: a withdrawn or expired consent for the purpose closes the patient; under an opt-in
- *       policy so does an absent one;</li>
+ *       policy so does an absent one. Consent records themselves are not behind consent: granting,
+ *       withdrawing and reading them is how consent is managed;</li>
  *   <li>{@value #PATIENT_SCOPE}: roles that need an assignment reach only patients of their care team, unless
  *       {@value #BREAK_THE_GLASS} is open (purpose ETREAT, a role allowed to, within its time box);</li>
  *   <li>{@value #ROLE_GRANT}: permitted.</li>
  * </ol>
  * Tenant-wide lists and searches are decided with {@link #scope}: the same rules, turned into a filter.
+ * Every decision about a patient locks the patient's row until the door's transaction ends (see
+ * {@link PolicyState#lockPatient}), so a consent withdrawal or an assignment change and the reads it
+ * affects are serialised: decide inside the transaction that then reads or writes the data.
  */
 public final class AccessGate {
 
@@ -71,7 +76,11 @@ public final class AccessGate {
         boolean registersPatient = request.creates() && kind == RecordKind.DEMOGRAPHICS && patientId != null
                 && patientId.equals(request.recordId());
         if (patientId != null && !registersPatient) {
-            Optional<RecordEntry> patient = state.lockPatient(tenant, patientId);
+            // a write that changes who may reach the patient queues behind reads and other such writes
+            boolean changesReach = request.action().isWrite() && (kind == RecordKind.CONSENT || kind == RecordKind.CARE_TEAM);
+            Optional<RecordEntry> patient = changesReach
+                    ? state.lockPatientForChange(tenant, patientId)
+                    : state.lockPatient(tenant, patientId);
             if (patient.isEmpty() || patient.get().kind() != RecordKind.DEMOGRAPHICS) {
                 return Decision.notFound(TENANCY);
             }
@@ -94,9 +103,11 @@ public final class AccessGate {
         if (patientId == null || registersPatient) {
             return Decision.permit(ROLE_GRANT, "role " + caller.role() + " may " + verb(request.action()) + " " + kind);
         }
-        Decision consent = decideConsent(policy, caller, patientId);
-        if (consent != null) {
-            return consent;
+        if (kind != RecordKind.CONSENT) {
+            Decision consent = decideConsent(policy, caller, patientId);
+            if (consent != null) {
+                return consent;
+            }
         }
         if (opensBreakGlass) {
             return Decision.permit(BREAK_THE_GLASS, "break-the-glass access opened by role " + caller.role());
@@ -112,6 +123,9 @@ public final class AccessGate {
         if (caller == null || !caller.isComplete()) {
             return new ScopedDecision(Decision.deny(CALLER_COMPLETE, "the request does not name its tenant, actor, role, purpose and via"), null);
         }
+        if (kind == null) {
+            return new ScopedDecision(Decision.deny(MINIMUM_NECESSARY, "the request does not name a record kind"), null);
+        }
         TenantPolicy policy = state.policyOf(caller.tenantId());
         Decision kindDecision = decideKind(policy, caller, action, kind, null);
         if (kindDecision != null) {
@@ -121,7 +135,7 @@ public final class AccessGate {
         PatientScope scope = new PatientScope(caller.tenantId(), caller.actorId(), caller.purpose(),
                 policy.assignmentRequiredRoles().contains(caller.role()),
                 EMERGENCY_PURPOSE.equals(caller.purpose()) && policy.breakGlassRoles().contains(caller.role()),
-                now.minus(policy.breakGlassWindow()), policy.consentModel(), now);
+                now.minus(policy.breakGlassWindow()), kind != RecordKind.CONSENT, policy.consentModel(), now);
         return new ScopedDecision(Decision.permit(ROLE_GRANT, "role " + caller.role() + " may read " + kind + " of the patients in its scope"), scope);
     }
 
@@ -132,19 +146,26 @@ public final class AccessGate {
     private Decision decideKind(TenantPolicy policy, Caller caller, Action action, RecordKind kind, RecordEntry existing) {
         RoleGrant grant = policy.roles().grantOf(caller.role()).orElse(null);
         if (kind == RecordKind.PSYCHOTHERAPY_NOTE) {
-            boolean explicitReader = grant != null && !action.isWrite() && grant.reads().contains(kind);
+            boolean explicitReader = grant != null && grant.reads().contains(kind);
             boolean authorRole = grant != null && grant.writes().contains(kind);
-            if (existing == null) {
-                // a new note, or a search: the role must write the kind (its own notes) or read it explicitly
-                return explicitReader || authorRole ? null : minimumNecessary(caller, action, kind);
+            boolean author = existing != null && caller.actorId().equals(existing.authorId());
+            if (action.isWrite()) {
+                if (!authorRole) {
+                    return minimumNecessary(caller, action, kind);
+                }
+                return existing == null || author ? null
+                        : Decision.deny(PSYCHOTHERAPY_AUTHOR, "a psychotherapy note is written by its author only");
             }
-            boolean author = caller.actorId().equals(existing.authorId());
-            if (explicitReader || (authorRole && author)) {
+            if (explicitReader || author && authorRole) {
                 return null;
             }
-            return authorRole || explicitReader
-                    ? Decision.deny(PSYCHOTHERAPY_AUTHOR, "psychotherapy notes are open to their author only")
-                    : minimumNecessary(caller, action, kind);
+            if (!authorRole) {
+                return minimumNecessary(caller, action, kind);
+            }
+            // a search or list cannot tell authors apart, so only an explicit read grant opens it
+            return Decision.deny(PSYCHOTHERAPY_AUTHOR, existing == null
+                    ? "searching psychotherapy notes needs an explicit read grant: they are open to their author one by one"
+                    : "psychotherapy notes are open to their author only");
         }
         return grant != null && grant.allows(action, kind) ? null : minimumNecessary(caller, action, kind);
     }

@@ -24,17 +24,19 @@ public final class PatientScope {
     private final boolean assignmentRequired;
     private final boolean breakGlassAllowed;
     private final OffsetDateTime breakGlassOpenedAfter;
+    private final boolean consentApplies;
     private final TenantPolicy.ConsentModel consentModel;
     private final OffsetDateTime now;
 
     PatientScope(String tenantId, String userId, String purpose, boolean assignmentRequired, boolean breakGlassAllowed,
-                 Instant breakGlassOpenedAfter, TenantPolicy.ConsentModel consentModel, Instant now) {
+                 Instant breakGlassOpenedAfter, boolean consentApplies, TenantPolicy.ConsentModel consentModel, Instant now) {
         this.tenantId = tenantId;
         this.userId = userId;
         this.purpose = purpose;
         this.assignmentRequired = assignmentRequired;
         this.breakGlassAllowed = breakGlassAllowed;
         this.breakGlassOpenedAfter = breakGlassOpenedAfter.atOffset(ZoneOffset.UTC);
+        this.consentApplies = consentApplies;
         this.consentModel = consentModel;
         this.now = now.atOffset(ZoneOffset.UTC);
     }
@@ -54,6 +56,9 @@ public final class PatientScope {
                                 .and(POLICY_BREAK_GLASS.STARTED_AT.gt(breakGlassOpenedAfter)))));
             }
             scope = scope.and(assigned);
+        }
+        if (!consentApplies) {
+            return scope;
         }
         Condition forThisUse = POLICY_CONSENT.TENANT_ID.eq(tenantId)
                 .and(POLICY_CONSENT.PURPOSE.eq(purpose))

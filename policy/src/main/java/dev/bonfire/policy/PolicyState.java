@@ -19,6 +19,14 @@ public interface PolicyState {
      */
     Optional<RecordEntry> lockPatient(String tenantId, String patientId);
 
+    /**
+     * The patient's record, locked exclusively (but not against key share) until the current transaction
+     * ends: for a write that changes the patient's consents or care team. Such writes queue behind each
+     * other and behind reads already decided; two of them holding shared locks would deadlock when their
+     * projection touches the patient row.
+     */
+    Optional<RecordEntry> lockPatientForChange(String tenantId, String patientId);
+
     /** The tenant's policy, or {@link TenantPolicy#defaults()} when it never changed it. */
     TenantPolicy policyOf(String tenantId);
 

@@ -73,20 +73,45 @@ public final class TenantPolicyDocuments {
             throw new InvalidCommandException("not a valid policy document: empty");
         }
         RolePolicy.Builder roles = RolePolicy.builder();
-        document.roles().forEach((role, grant) -> roles.role(role)
-                .reads(Set.copyOf(grant.reads()))
-                .writes(Set.copyOf(grant.writes())));
+        document.roles().forEach((role, grant) -> {
+            if (role.isBlank() || grant == null) {
+                throw new InvalidCommandException("roles: every role needs a name and its reads and writes");
+            }
+            roles.role(role)
+                    .reads(elements(grant.reads(), "roles." + role + ".reads"))
+                    .writes(elements(grant.writes(), "roles." + role + ".writes"));
+        });
+        Set<String> assignmentRequired = knownRoles(document, document.assignmentRequired(), "assignmentRequired");
+        Set<String> breakGlassRoles = knownRoles(document, document.breakGlass().roles(), "breakGlass.roles");
         TenantPolicy.ConsentModel model = switch (document.consent().model()) {
             case "opt-in" -> TenantPolicy.ConsentModel.OPT_IN;
             case "opt-out" -> TenantPolicy.ConsentModel.OPT_OUT;
             default -> throw new InvalidCommandException("consent.model must be opt-in or opt-out");
         };
         try {
-            return new TenantPolicy(roles.build(), Set.copyOf(document.assignmentRequired()), Set.copyOf(document.breakGlass().roles()),
+            return new TenantPolicy(roles.build(), assignmentRequired, breakGlassRoles,
                     Duration.ofMinutes(document.breakGlass().minutes()), model);
         } catch (IllegalArgumentException e) {
             throw new InvalidCommandException(e.getMessage());
         }
+    }
+
+    private static <T> Set<T> elements(List<T> list, String field) {
+        if (list.contains(null)) {
+            throw new InvalidCommandException(field + " must not contain null");
+        }
+        return Set.copyOf(list);
+    }
+
+    /** A role named here but not defined under roles is almost surely a typo, and would silently lift a restriction. */
+    private static Set<String> knownRoles(Document document, List<String> names, String field) {
+        Set<String> roles = elements(names, field);
+        for (String role : roles) {
+            if (!document.roles().containsKey(role)) {
+                throw new InvalidCommandException(field + " names role '" + role + "' that roles does not define");
+            }
+        }
+        return roles;
     }
 
     /** Writes a policy in the document format (stable order, so equal policies give equal text). */

@@ -28,7 +28,11 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
-/** Reads policy state in the caller's transaction, scoped to the caller's tenant (and by row-level security). */
+/**
+ * Reads policy state in the caller's transaction, scoped to the caller's tenant (and by row-level
+ * security). Refuses to read outside a transaction: the tenant binding and the patient lock live only
+ * as long as one.
+ */
 public final class JdbcPolicyState implements PolicyState {
 
     private final ConnectionProvider connections;
@@ -50,6 +54,15 @@ public final class JdbcPolicyState implements PolicyState {
         return query(tenantId, sql -> sql.selectFrom(POLICY_RECORD)
                 .where(POLICY_RECORD.TENANT_ID.eq(tenantId).and(POLICY_RECORD.RECORD_ID.eq(patientId)))
                 .forShare()
+                .fetchOptional()
+                .map(JdbcPolicyState::entry));
+    }
+
+    @Override
+    public Optional<RecordEntry> lockPatientForChange(String tenantId, String patientId) {
+        return query(tenantId, sql -> sql.selectFrom(POLICY_RECORD)
+                .where(POLICY_RECORD.TENANT_ID.eq(tenantId).and(POLICY_RECORD.RECORD_ID.eq(patientId)))
+                .forNoKeyUpdate()
                 .fetchOptional()
                 .map(JdbcPolicyState::entry));
     }
@@ -113,6 +126,11 @@ public final class JdbcPolicyState implements PolicyState {
 
     private <T> T query(String tenantId, Function<DSLContext, T> query) {
         try (Connection connection = connections.getConnection()) {
+            if (connection.getAutoCommit()) {
+                // the tenant setting is transaction-local and the patient lock lasts as long as the transaction:
+                // outside one, row-level security would hide every row and the gate would decide on nothing
+                throw new IllegalStateException("policy state is read inside the door's transaction; start one first");
+            }
             TenantSql.bind(connection, tenantId);
             return query.apply(DSL.using(connection, SQLDialect.POSTGRES));
         } catch (SQLException e) {

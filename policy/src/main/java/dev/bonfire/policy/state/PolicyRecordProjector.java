@@ -180,6 +180,10 @@ public final class PolicyRecordProjector {
                 .execute());
     }
 
+    /**
+     * The newest document wins, by event time: a change delivered again, or an older one delivered late,
+     * changes nothing, so the row ends the same whatever the delivery order (live or replayed).
+     */
     @EventHandler
     void on(TenantPolicyChanged e, @MetaDataValue(MetadataKeys.TENANT) String tenant, @Timestamp Instant at) {
         write(tenant, sql -> sql.insertInto(POLICY_TENANT)
@@ -192,6 +196,7 @@ public final class PolicyRecordProjector {
                 .set(POLICY_TENANT.DOCUMENT, e.document())
                 .set(POLICY_TENANT.VERSION, POLICY_TENANT.VERSION.plus(1))
                 .set(POLICY_TENANT.CHANGED_AT, utc(at))
+                .where(POLICY_TENANT.CHANGED_AT.lt(utc(at)))
                 .execute());
     }
 
