@@ -13,7 +13,6 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.Validations;
-import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
 import software.amazon.awscdk.services.ec2.FlowLogOptions;
 import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
@@ -66,12 +65,14 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationLis
 import software.amazon.awscdk.services.elasticloadbalancingv2.DesyncMitigationMode;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
 import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
-import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.targets.SfnStateMachine;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -96,6 +97,9 @@ import software.amazon.awscdk.services.secretsmanager.HostedRotation;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.RotationScheduleOptions;
 import software.amazon.awscdk.services.secretsmanager.SingleUserHostedRotationOptions;
+import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.amazon.awscdk.services.stepfunctions.tasks.CallAwsService;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
@@ -176,6 +180,7 @@ public final class BonfireStack extends Stack {
     SecurityGroup serviceSecurityGroup = serviceSecurityGroup();
     service = service(serviceSecurityGroup);
     loadBalancer = loadBalancer();
+    restartServiceAfterPasswordRotation();
     outputs();
   }
 
@@ -740,9 +745,72 @@ public final class BonfireStack extends Stack {
         "The port-80 listener serves nothing: its only action is a permanent (301) redirect to the "
             + "HTTPS listener on 443, which uses the customer's ACM certificate. It exists so that "
             + "plain-HTTP clients are sent to TLS instead of timing out.");
-    // Certificate is imported, not created: referenced so the template documents where it lives.
-    Certificate.fromCertificateArn(this, "Certificate", config.certificateArn());
     return alb;
+  }
+
+  // ---------------------------------------------------------------- rotation -> restart
+
+  /**
+   * ECS hands secrets to a container only when it starts, so after the database password rotates
+   * the running tasks would open new connections with the old one. When Secrets Manager reports
+   * that this secret rotated, a one-step state machine asks ECS for a rolling redeployment
+   * (minimum healthy 100 %), so the new tasks start with the new password. The event reaches
+   * EventBridge through CloudTrail, which a HIPAA account runs anyway.
+   */
+  private void restartServiceAfterPasswordRotation() {
+    Role machineRole = Role.Builder.create(this, "RestartOnRotationRole")
+        .assumedBy(new ServicePrincipal("states.amazonaws.com"))
+        .description("bonfire " + env() + ": redeploy the service after a password rotation")
+        .managedPolicies(List.of(ManagedPolicy.Builder.create(this, "RestartOnRotationPermissions")
+            .description("Force a new deployment of the bonfire service, nothing else")
+            .statements(List.of(PolicyStatement.Builder.create()
+                .actions(List.of("ecs:UpdateService"))
+                .resources(List.of(service.getServiceArn()))
+                .build()))
+            .build()))
+        .build();
+    StateMachine machine = StateMachine.Builder.create(this, "RestartOnRotation")
+        .stateMachineName("bonfire-" + env() + "-restart-on-rotation")
+        .role(machineRole.withoutPolicyUpdates())
+        .timeout(Duration.minutes(5))
+        .definitionBody(DefinitionBody.fromChainable(CallAwsService.Builder
+            .create(this, "ForceNewDeployment")
+            .service("ecs")
+            .action("updateService")
+            .iamResources(List.of(service.getServiceArn()))
+            .parameters(Map.of(
+                "Cluster", service.getCluster().getClusterArn(),
+                "Service", service.getServiceName(),
+                "ForceNewDeployment", true))
+            .build()))
+        .build();
+
+    Role eventsRole = Role.Builder.create(this, "RotationEventsRole")
+        .assumedBy(new ServicePrincipal("events.amazonaws.com"))
+        .description("bonfire " + env() + ": start the restart state machine")
+        .managedPolicies(List.of(ManagedPolicy.Builder.create(this, "RotationEventsPermissions")
+            .description("Start the restart-on-rotation state machine, nothing else")
+            .statements(List.of(PolicyStatement.Builder.create()
+                .actions(List.of("states:StartExecution"))
+                .resources(List.of(machine.getStateMachineArn()))
+                .build()))
+            .build()))
+        .build();
+    Rule.Builder.create(this, "PasswordRotated")
+        .description("bonfire " + env() + ": the database password rotated")
+        .eventPattern(EventPattern.builder()
+            .source(List.of("aws.secretsmanager"))
+            .detailType(List.of("AWS Service Event via CloudTrail"))
+            .detail(Map.of(
+                "eventName", List.of("RotationSucceeded"),
+                "additionalEventData", Map.of("SecretId", List.of(database.getSecret().getSecretArn()))))
+            .build())
+        .targets(List.of(SfnStateMachine.Builder.create(machine)
+            .role(eventsRole.withoutPolicyUpdates())
+            .retryAttempts(10)
+            .maxEventAge(Duration.hours(6))
+            .build()))
+        .build();
   }
 
   // ---------------------------------------------------------------- outputs

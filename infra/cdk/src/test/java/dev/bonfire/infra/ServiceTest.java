@@ -170,6 +170,33 @@ class ServiceTest {
         .anySatisfy(s -> assertThat(s.get("Sid")).isEqualTo("PullImage"));
   }
 
+  @Test
+  void passwordRotation_triggersARollingRedeploy_soNewTasksGetTheNewPassword() {
+    Map<String, Object> rule = tpl.only("AWS::Events::Rule");
+    Map<String, Object> pattern = map(rule.get("EventPattern"));
+    assertThat(pattern.get("source")).isEqualTo(List.of("aws.secretsmanager"));
+    Map<String, Object> detail = map(pattern.get("detail"));
+    assertThat(detail.get("eventName")).isEqualTo(List.of("RotationSucceeded"));
+    assertThat(refersTo(detail.get("additionalEventData"),
+        tpl.logicalId("AWS::SecretsManager::SecretTargetAttachment", "Database"))).isTrue();
+    String machineId = tpl.logicalId("AWS::StepFunctions::StateMachine", "RestartOnRotation");
+    assertThat(list(rule.get("Targets"))).singleElement()
+        .satisfies(t -> assertThat(refersTo(t.get("Arn"), machineId)).isTrue());
+
+    String definition = tpl.only("AWS::StepFunctions::StateMachine").get("DefinitionString")
+        .toString();
+    assertThat(definition).contains(":states:::aws-sdk:ecs:updateService")
+        .contains("\"ForceNewDeployment\":true");
+    assertThat(tpl.managedPolicyStatements("RestartOnRotationPermissions")).singleElement()
+        .satisfies(s -> {
+          assertThat(s.get("Action")).isEqualTo("ecs:UpdateService");
+          assertThat(refersTo(s.get("Resource"), tpl.logicalId("AWS::ECS::Service", "Service")))
+              .isTrue();
+        });
+    assertThat(map(tpl.only("AWS::ECS::Service").get("DeploymentConfiguration")))
+        .containsEntry("MinimumHealthyPercent", 100);
+  }
+
   private static Map<String, Object> env() {
     return list(container.get("Environment")).stream()
         .collect(Collectors.toMap(e -> e.get("Name").toString(), e -> e.get("Value")));

@@ -112,7 +112,8 @@ class StorageAndAccessTest {
   @Test
   void ourRoles_haveNoInlinePolicies_andNoStatementGrantsEverything() {
     assertThat(tpl.resources("AWS::IAM::Policy")).isEmpty();
-    for (String role : List.of("ServiceTaskRole", "ServiceExecutionRole", "FlowLogRole")) {
+    for (String role : List.of("ServiceTaskRole", "ServiceExecutionRole", "FlowLogRole",
+        "RestartOnRotationRole", "RotationEventsRole")) {
       assertThat(tpl.byIdPrefix("AWS::IAM::Role", role)).doesNotContainKey("Policies");
     }
     assertThat(tpl.allIamStatements()).allSatisfy(s -> {
