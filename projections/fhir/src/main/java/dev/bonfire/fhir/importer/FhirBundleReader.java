@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.bonfire.fhir.importer.ImportReport.Problem;
@@ -82,6 +83,7 @@ public final class FhirBundleReader {
             .disable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .build();
 
     private static volatile FhirBundleReader shared;
@@ -182,7 +184,7 @@ public final class FhirBundleReader {
         checkLocalReferences(root, isBundle, shapes, problems);
         throwIfAny(problems);
 
-        IBaseResource parsed = parseWithHapi(text, redaction);
+        IBaseResource parsed = parseWithHapi(text, root, isBundle, shapes, redaction);
         List<ReadBundle.Entry> entries = new ArrayList<>(shapes.size());
         if (isBundle) {
             List<Bundle.BundleEntryComponent> hapiEntries = ((Bundle) parsed).getEntry();
@@ -364,12 +366,32 @@ public final class FhirBundleReader {
         }
     }
 
-    private IBaseResource parseWithHapi(String text, Redaction redaction) {
+    private IBaseResource parseWithHapi(String text, JsonNode root, boolean isBundle, List<EntryShape> shapes, Redaction redaction) {
         try {
-            return fhir.newJsonParser().setParserErrorHandler(new StrictErrorHandler()).parseResource(text);
+            return strictParser().parseResource(text);
         } catch (DataFormatException e) {
+            if (isBundle) {
+                // name the entry: parse the entries one by one (only on failure, so the cost does not matter)
+                JsonNode entries = root.path("entry");
+                for (EntryShape s : shapes) {
+                    JsonNode resource = entries.get(s.index).get("resource");
+                    if (resource == null) {
+                        continue;
+                    }
+                    try {
+                        strictParser().parseResource(JSON.writeValueAsString(resource));
+                    } catch (DataFormatException | JsonProcessingException inEntry) {
+                        throw new InvalidBundleException(new Problem(s.index, s.fullUrl, s.resourceType, null,
+                                "not valid FHIR R4: " + redaction.redact(inEntry.getMessage())));
+                    }
+                }
+            }
             throw new InvalidBundleException(new Problem(null, null, null, null, "not valid FHIR R4: " + redaction.redact(e.getMessage())));
         }
+    }
+
+    private ca.uhn.fhir.parser.IParser strictParser() {
+        return fhir.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
     }
 
     private void validate(String text, boolean isBundle, List<ReadBundle.Entry> entries, Redaction redaction,

@@ -197,7 +197,7 @@ public final class FhirMapper {
         List<Reference> participants = new ArrayList<>();
         for (Encounter.EncounterParticipantComponent participant : e.getParticipant()) {
             if (participant.hasIndividual()) {
-                Reference r = trace.reference(participant.getIndividual(), "Encounter.participant.individual");
+                Reference r = trace.reference(participant.getIndividual(), "Encounter.participant.individual", "Practitioner");
                 if (r != null) {
                     participants.add(r);
                 }
@@ -205,7 +205,7 @@ public final class FhirMapper {
         }
         Reference location = null;
         if (e.hasLocation()) {
-            location = trace.reference(e.getLocationFirstRep().getLocation(), "Encounter.location.location");
+            location = trace.reference(e.getLocationFirstRep().getLocation(), "Encounter.location.location", "Location");
             if (e.getLocation().size() > 1) {
                 trace.notKept("Encounter.location (all but the first)");
             }
@@ -218,7 +218,7 @@ public final class FhirMapper {
         }
         return new RecordEncounter(encounterId, patientId, code(e.getStatusElement()), coding(e.getClass_()),
                 concepts(e.getType()), period(e.getPeriod()), concepts(e.getReasonCode()), participants,
-                e.hasServiceProvider() ? trace.reference(e.getServiceProvider(), "Encounter.serviceProvider") : null,
+                e.hasServiceProvider() ? trace.reference(e.getServiceProvider(), "Encounter.serviceProvider", "Organization") : null,
                 location);
     }
 
@@ -293,7 +293,7 @@ public final class FhirMapper {
         if (d.hasContext() && d.getContext().hasEncounter()) {
             encounterId = trace.encounter(d.getContext().getEncounterFirstRep(), "DocumentReference.context.encounter");
         }
-        Reference author = d.hasAuthor() ? trace.reference(d.getAuthorFirstRep(), "DocumentReference.author") : null;
+        Reference author = d.hasAuthor() ? trace.reference(d.getAuthorFirstRep(), "DocumentReference.author", "Practitioner") : null;
         String title = textAttachment.hasTitle() ? textAttachment.getTitle() : d.hasDescription() ? d.getDescription() : null;
         commands.add(new DraftNote(noteId, patientId, encounterId, NoteKind.CLINICAL, concept(d.getType()), title, text, author));
         commands.add(new SignNote(noteId, patientId, null));
@@ -309,7 +309,7 @@ public final class FhirMapper {
 
     private static RegisterLocation location(Location l, String locationId, Trace trace) {
         Reference managing = l.hasManagingOrganization()
-                ? trace.reference(l.getManagingOrganization(), "Location.managingOrganization") : null;
+                ? trace.reference(l.getManagingOrganization(), "Location.managingOrganization", "Organization") : null;
         return new RegisterLocation(locationId, text(l.getNameElement()), identifiers(l.getIdentifier()), managing);
     }
 
@@ -690,7 +690,7 @@ public final class FhirMapper {
 
         /** A required reference to the patient: resolved, or the entry is refused. */
         String patient(org.hl7.fhir.r4.model.Reference ref, String element) {
-            Target t = ref == null || ref.isEmpty() ? null : resolve(ref, element);
+            Target t = ref == null || ref.isEmpty() ? null : resolve(ref, element, "Patient");
             if (t == null || t.written == null && !t.resolved()) {
                 throw new Refusal(element, element + " is required: every clinical record in bonfire belongs to a patient");
             }
@@ -705,7 +705,7 @@ public final class FhirMapper {
 
         /** An optional reference to an encounter: its record id, or null (counted) when it cannot be resolved. */
         String encounter(org.hl7.fhir.r4.model.Reference ref, String element) {
-            Target t = resolve(ref, element);
+            Target t = resolve(ref, element, "Encounter");
             if (t == null || t.written == null && !t.resolved()) {
                 return null;
             }
@@ -720,9 +720,12 @@ public final class FhirMapper {
             return t.recordId;
         }
 
-        /** Any other reference: resolved, or kept unresolved with its identifier or display (counted). */
-        Reference reference(org.hl7.fhir.r4.model.Reference ref, String element) {
-            Target t = resolve(ref, element);
+        /**
+         * Any other reference: resolved, or kept unresolved with its identifier or display (counted).
+         * {@code usualType} is the target type assumed for a reference by identifier that names none.
+         */
+        Reference reference(org.hl7.fhir.r4.model.Reference ref, String element, String usualType) {
+            Target t = resolve(ref, element, usualType);
             if (t == null) {
                 return null;
             }
@@ -741,12 +744,12 @@ public final class FhirMapper {
             return new Reference(t.type, null, t.identifier, t.display);
         }
 
-        private Target resolve(org.hl7.fhir.r4.model.Reference ref, String element) {
+        private Target resolve(org.hl7.fhir.r4.model.Reference ref, String element, String usualType) {
             if (ref == null || ref.isEmpty()) {
                 return null;
             }
             String display = ref.hasDisplay() ? ref.getDisplay() : null;
-            String declaredType = ref.hasType() ? ref.getType() : null;
+            String declaredType = ref.hasType() ? ref.getType() : usualType;
             String written = ref.hasReference() ? ref.getReference() : null;
             if (written == null || written.isBlank()) {
                 if (ref.hasIdentifier() && ref.getIdentifier().hasValue()) {
