@@ -1,7 +1,10 @@
 package dev.bonfire.command;
 
+import dev.bonfire.domain.breakglass.BreakGlassCommand;
+import dev.bonfire.domain.careteam.CareTeamCommand;
 import dev.bonfire.domain.common.CreatesRecord;
 import dev.bonfire.domain.condition.ConditionCommand;
+import dev.bonfire.domain.consent.ConsentCommand;
 import dev.bonfire.domain.directory.DirectoryCommand;
 import dev.bonfire.domain.encounter.EncounterCommand;
 import dev.bonfire.domain.note.NoteCommand;
@@ -25,7 +28,7 @@ public final class CommandCatalog {
 
     static {
         Stream.of(PatientCommand.class, EncounterCommand.class, ObservationCommand.class, ConditionCommand.class,
-                        NoteCommand.class, DirectoryCommand.class)
+                        NoteCommand.class, DirectoryCommand.class, CareTeamCommand.class, ConsentCommand.class, BreakGlassCommand.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
                 .forEach(type -> COMMANDS.put(type.getSimpleName(), type));
     }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -53,6 +54,9 @@ public final class SampleClinic {
             "Routine follow-up. Feels well, no new complaints. Continue current plan and recheck in three months.",
             "Reports mild headaches in the evenings. Blood pressure reviewed; advised home monitoring and less salt.",
             "Annual review. Labs discussed. Encouraged regular exercise and a follow-up visit after the next lab draw."};
+
+    /** FHIR dateTimes with a time need seconds and an offset. */
+    private static final DateTimeFormatter FHIR_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private final Random random;
     private final FhirContext fhir;
@@ -131,10 +135,10 @@ public final class SampleClinic {
             encounter.addType(concept(SNOMED, "185349003", "Encounter for check up"));
             encounter.setSubject(new Reference(patientUrl));
             encounter.setServiceProvider(new Reference("Organization?identifier=" + CLINIC_ID + "|sample-clinic"));
-            encounter.setPeriod(new Period().setStartElement(new DateTimeType(start.toString()))
-                    .setEndElement(new DateTimeType(start.plusMinutes(20).toString())));
+            encounter.setPeriod(new Period().setStartElement(new DateTimeType(FHIR_TIME.format(start)))
+                    .setEndElement(new DateTimeType(FHIR_TIME.format(start.plusMinutes(20)))));
             String encounterUrl = entry(bundle, encounter, "Encounter");
-            String when = start.plusMinutes(5).toString();
+            String when = FHIR_TIME.format(start.plusMinutes(5));
 
             Observation bloodPressure = observation(patientUrl, encounterUrl, when, "vital-signs", "85354-9", "Blood pressure panel");
             bloodPressure.addComponent().setCode(concept(LOINC, "8480-6", "Systolic blood pressure"))

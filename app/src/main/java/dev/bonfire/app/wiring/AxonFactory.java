@@ -20,6 +20,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -116,6 +117,8 @@ class AxonFactory {
                     });
         }
         configurer.eventProcessing(processing -> processing
+                // a failing projection stops (and, for policy state, fails the command) instead of being skipped
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerTokenStore(c -> JdbcTokenStore.builder()
                         .connectionProvider(transactions)
                         .serializer(serializer)

@@ -8,16 +8,10 @@ import dev.bonfire.policy.state.PolicyRecordProjector;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import org.axonframework.common.jdbc.ConnectionProvider;
 
 /** The one access gate every door asks, and the state it decides on. */
 @Factory
 class PolicyFactory {
-
-    @Singleton
-    ConnectionProvider connectionProvider(ThreadBoundTransactions transactions) {
-        return transactions;
-    }
 
     @Singleton
     PolicyState policyState(ThreadBoundTransactions transactions) {

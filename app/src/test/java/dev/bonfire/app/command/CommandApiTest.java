@@ -86,8 +86,11 @@ class CommandApiTest extends ServerTest {
     }
 
     @Test
-    void clinician_recordsAnObservation_forAPatientOfTheirTenant() throws Exception {
+    void clinician_recordsAnObservation_forAPatientOnTheirCareTeam() throws Exception {
         String patientId = registerPatient(frontDeskA);
+        api().post("/api/commands/EnrollClinician", token("admin-a", "tenant-a", "admin"), "{\"userId\": \"dr-a\"}");
+        assertThat(api().post("/api/commands/AssignToCareTeam", frontDeskA,
+                "{\"patientId\": \"" + patientId + "\", \"clinicianUserId\": \"dr-a\"}").status()).isEqualTo(201);
 
         Api.Response response = api().post("/api/commands/RecordObservation", clinicianA, observation(patientId));
 

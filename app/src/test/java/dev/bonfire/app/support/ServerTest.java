@@ -28,6 +28,9 @@ public abstract class ServerTest implements TestPropertyProvider {
     @Inject
     protected EmbeddedServer server;
 
+    @Inject
+    protected io.micronaut.context.ApplicationContext applicationContext;
+
     @Override
     public Map<String, String> getProperties() {
         database = TestDatabase.migrated();
@@ -42,6 +45,8 @@ public abstract class ServerTest implements TestPropertyProvider {
 
     @AfterAll
     void dropDatabase() {
+        // stop Axon's processors before their tables go away
+        applicationContext.findBean(org.axonframework.config.Configuration.class).ifPresent(org.axonframework.config.Configuration::shutdown);
         if (database != null) {
             database.close();
         }
