@@ -103,7 +103,7 @@ class ImageConfigTest {
       if (!Files.exists(file)) {
         extractEntry(layer, file);
       }
-      for (String line : run(List.of("tar", "-tvzf", file.toString()), Map.of()).out().split("\n")) {
+      for (String line : run(List.of("tar", "--warning=no-unknown-keyword", "-tvzf", file.toString()), Map.of()).out().split("\n")) {
         String[] parts = line.trim().split("\\s+");
         if (parts.length >= 6) {
           modes.put(parts[parts.length - 1].replaceFirst("^\\./", "/").replaceFirst("^(?!/)", "/"),
@@ -121,16 +121,7 @@ class ImageConfigTest {
     assertThat(run(List.of("id", "-u"), Map.of()).out().trim())
         .as("unpacking the image and entering it with chroot needs root (CI runs as root)")
         .isEqualTo("0");
-    Path root = work.resolve("rootfs");
-    Files.createDirectories(root);
-    for (String layer : layers) {
-      Path file = work.resolve(layer);
-      if (!Files.exists(file)) {
-        extractEntry(layer, file);
-      }
-      assertThat(run(List.of("tar", "-xzf", file.toString(), "-C", root.toString()), Map.of())
-          .code()).isZero();
-    }
+    Path root = unpacked();
 
     Result whoAndJava = inImage(root, "id -u; java -version 2>&1 | head -1");
     assertThat(whoAndJava.code()).as(whoAndJava.out()).isZero();
@@ -154,6 +145,94 @@ class ImageConfigTest {
     }
     assertThat(inImage(root, "BONFIRE_HEALTHCHECK_PORT=1 " + BonfireStack.HEALTHCHECK_COMMAND)
         .code()).as("nothing listening").isEqualTo(1);
+  }
+
+  /** The image's layers unpacked in order into one folder (once per test class); needs root. */
+  private static synchronized Path unpacked() throws Exception {
+    assertThat(run(List.of("id", "-u"), Map.of()).out().trim())
+        .as("unpacking the image and entering it with chroot needs root (CI runs as root)")
+        .isEqualTo("0");
+    Path root = work.resolve("rootfs");
+    if (Files.isDirectory(root.resolve("app"))) {
+      return root;
+    }
+    Files.createDirectories(root);
+    for (String layer : layers) {
+      Path file = work.resolve(layer);
+      if (!Files.exists(file)) {
+        extractEntry(layer, file);
+      }
+      assertThat(run(List.of("tar", "--warning=no-unknown-keyword", "-xzf", file.toString(), "-C",
+          root.toString()), Map.of()).code()).isZero();
+    }
+    return root;
+  }
+
+  @Test
+  void image_startsAsItsUserOnAReadOnlyRoot_andPassesItsOwnHealthCheck() throws Exception {
+    Path root = unpacked();
+    Map<String, String> env = System.getenv();
+    for (String required : List.of("BONFIRE_TEST_DATABASE_URL", "BONFIRE_TEST_DATABASE_USER",
+        "BONFIRE_TEST_DATABASE_PASSWORD")) {
+      assertThat(env.get(required)).as(required + " (scripts/test provides the test database)")
+          .isNotBlank();
+    }
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1,
+        InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    // As ECS runs it: read-only root filesystem, a writable /tmp, the image's user, and nothing
+    // but BONFIRE_* settings in the environment.
+    StringBuilder command = new StringBuilder();
+    command.append("set -e; r='").append(root).append("'; ")
+        .append("mount --bind \"$r\" \"$r\"; mount -o remount,ro,bind \"$r\"; ")
+        .append("mount -t proc proc \"$r/proc\"; mount -t tmpfs -o mode=1777 tmpfs \"$r/tmp\"; ")
+        .append("mount -t tmpfs tmpfs \"$r/dev\"; mknod -m 666 \"$r/dev/null\" c 1 3; ")
+        .append("mknod -m 666 \"$r/dev/random\" c 1 8; mknod -m 666 \"$r/dev/urandom\" c 1 9; ")
+        .append("exec chroot --userspec=").append(config.at("/config/User").asText())
+        .append(" \"$r\" /usr/bin/env -i PATH=").append(envValue("PATH"))
+        .append(" BONFIRE_DATABASE_URL=\"$DB_URL\" BONFIRE_DATABASE_USER=\"$DB_USER\"")
+        .append(" BONFIRE_DATABASE_PASSWORD=\"$DB_PASSWORD\" BONFIRE_JWT_SECRET=\"$JWT\"")
+        .append(" BONFIRE_PORT=").append(port);
+    for (String part : texts(config.at("/config/Entrypoint"))) {
+      command.append(" '").append(part).append("'");
+    }
+    Path log = work.resolve("bonfire.log");
+    ProcessBuilder pb = new ProcessBuilder("unshare", "--mount", "--propagation", "private",
+        "/bin/sh", "-c", command.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().put("DB_URL", env.get("BONFIRE_TEST_DATABASE_URL"));
+    pb.environment().put("DB_USER", env.get("BONFIRE_TEST_DATABASE_USER"));
+    pb.environment().put("DB_PASSWORD", env.get("BONFIRE_TEST_DATABASE_PASSWORD"));
+    pb.environment().put("JWT", java.util.HexFormat.of().formatHex(
+        java.security.SecureRandom.getInstanceStrong().generateSeed(32)));
+    String probe = "BONFIRE_HEALTHCHECK_PORT=" + port + " " + BonfireStack.HEALTHCHECK_COMMAND;
+
+    Process bonfire = pb.start();
+    try {
+      boolean healthy = false;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
+      while (!healthy && bonfire.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(1000);
+        healthy = inImage(root, probe).code() == 0;
+      }
+      assertThat(healthy).as("bonfire answered its health check; its output:%n%s",
+          tail(log)).isTrue();
+      assertThat(bonfire.isAlive()).isTrue();
+      String owner = run(List.of("ps", "-o", "uid=", "-p", Long.toString(bonfire.pid())), Map.of())
+          .out().trim();
+      assertThat(owner).as("the server's uid").isEqualTo("65532");
+    } finally {
+      bonfire.destroy();
+      if (!bonfire.waitFor(30, TimeUnit.SECONDS)) {
+        bonfire.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static String tail(Path log) throws IOException {
+    List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
 
   /** Runs a shell command inside the unpacked image as its user, with /proc mounted privately. */
