@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bonfire.fhir.importer.ImportReport.Problem;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -51,9 +53,11 @@ import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
  *       reference points at an entry of the bundle;</li>
  *   <li>HAPI's R4 parser with a {@link StrictErrorHandler}: unknown elements, unknown resource types (STU3's
  *       ProcedureRequest, custom types), bad codes in required-binding enumerations fail;</li>
- *   <li>HAPI's {@link FhirInstanceValidator} over the whole text (cardinality, object-vs-array, invariants,
- *       required bindings, data types). Errors reject; warnings do not. Errors located inside a resource of
- *       a type that is not modelled (and so is skipped, not stored) are counted but do not reject.</li>
+ *   <li>HAPI's {@link FhirInstanceValidator} (cardinality, object-vs-array, invariants, required bindings,
+ *       data types) over the entries of modelled types: what is skipped is not stored, and leaving it out
+ *       makes validation of Synthea bundles 2-5 times faster. A document bundle is validated whole (its
+ *       rules need the Composition); errors inside resources of types that are not modelled are then counted
+ *       but do not reject. Errors reject; warnings do not.</li>
  * </ol>
  * Thread-safe: one instance serves every import; the validator is built once (HAPI validators are
  * thread-safe; parsers are not and are made per call). The first validation takes seconds (loading the
@@ -62,7 +66,8 @@ import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
 public final class FhirBundleReader {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
-    private static final Pattern ENTRY_LOCATION = Pattern.compile("^Bundle\\.entry\\[(\\d+)]\\.resource(?:/\\*.*?\\*/)?\\.?(.*)$");
+    private static final Pattern ENTRY_LOCATION = Pattern.compile("^Bundle\\.entry\\[(\\d+)](.*)$");
+    private static final Pattern IN_RESOURCE = Pattern.compile("^\\.resource(?:/\\*.*?\\*/)?\\.?(.*)$");
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/");
 
     /** The Bundle types an import accepts, and why the others are refused. */
@@ -209,7 +214,8 @@ public final class FhirBundleReader {
         Map<String, Integer> ignored = new TreeMap<>();
         boolean anythingModelled = isBundle || FhirMapper.MODELLED_TYPES.contains(shapes.get(0).resourceType);
         if (anythingModelled) {
-            validate(text, isBundle, entries, redaction, problems, ignored);
+            Validated what = isBundle ? modelledEntriesOnly(text, root, bundleType, shapes) : new Validated(text, null);
+            validate(what, isBundle, entries, redaction, problems, ignored);
             throwIfAny(problems);
         }
         long validated = System.nanoTime();
@@ -394,9 +400,49 @@ public final class FhirBundleReader {
         return fhir.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
     }
 
-    private void validate(String text, boolean isBundle, List<ReadBundle.Entry> entries, Redaction redaction,
+    /** The text given to the validator, and for each of its entries the entry's position in the received bundle. */
+    private record Validated(String text, int[] originalIndex) {
+        int original(int index) {
+            return originalIndex == null || index >= originalIndex.length ? index : originalIndex[index];
+        }
+    }
+
+    /**
+     * The bundle as the validator sees it: only the entries of modelled types. What is skipped is not
+     * stored, and Synthea's Claims and ExplanationOfBenefits are where the instance validator spends most
+     * of its time (measured 2-5x faster on the Synthea set). The strict parse above still covered every
+     * entry. A document bundle is validated whole: its rules need the Composition first.
+     */
+    private static Validated modelledEntriesOnly(String text, JsonNode root, String bundleType, List<EntryShape> shapes) {
+        boolean allModelled = shapes.stream().allMatch(s -> FhirMapper.MODELLED_TYPES.contains(s.resourceType));
+        if ("document".equals(bundleType) || allModelled) {
+            return new Validated(text, null);
+        }
+        ObjectNode copy = root.deepCopy();
+        ArrayNode kept = JSON.createArrayNode();
+        JsonNode entries = root.path("entry");
+        List<Integer> originals = new ArrayList<>();
+        for (EntryShape s : shapes) {
+            if (FhirMapper.MODELLED_TYPES.contains(s.resourceType) && entries.get(s.index).has("resource")) {
+                kept.add(entries.get(s.index));
+                originals.add(s.index);
+            }
+        }
+        if (kept.isEmpty()) {
+            copy.remove("entry"); // FHIR JSON has no empty arrays
+        } else {
+            copy.set("entry", kept);
+        }
+        try {
+            return new Validated(JSON.writeValueAsString(copy), originals.stream().mapToInt(Integer::intValue).toArray());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write the bundle for validation", e);
+        }
+    }
+
+    private void validate(Validated validated, boolean isBundle, List<ReadBundle.Entry> entries, Redaction redaction,
                           List<Problem> problems, Map<String, Integer> ignored) {
-        List<SingleValidationMessage> messages = validator.validateWithResult(text).getMessages();
+        List<SingleValidationMessage> messages = validator.validateWithResult(validated.text()).getMessages();
         for (SingleValidationMessage m : messages) {
             if (m.getSeverity() != ResultSeverityEnum.ERROR && m.getSeverity() != ResultSeverityEnum.FATAL) {
                 continue;
@@ -407,10 +453,15 @@ public final class FhirBundleReader {
             if (isBundle && location != null) {
                 Matcher matcher = ENTRY_LOCATION.matcher(location);
                 if (matcher.matches()) {
-                    index = Integer.valueOf(matcher.group(1));
+                    index = validated.original(Integer.parseInt(matcher.group(1)));
                     ReadBundle.Entry entry = index < entries.size() ? entries.get(index) : null;
                     String type = entry == null ? null : entry.resourceType();
-                    path = type == null ? location : matcher.group(2).isEmpty() ? type : type + "." + COMMENT.matcher(matcher.group(2)).replaceAll("");
+                    Matcher inResource = IN_RESOURCE.matcher(matcher.group(2));
+                    if (type != null && inResource.matches()) {
+                        path = inResource.group(1).isEmpty() ? type : type + "." + COMMENT.matcher(inResource.group(1)).replaceAll("");
+                    } else {
+                        path = "Bundle.entry[" + index + "]" + matcher.group(2);
+                    }
                 }
             } else if (!isBundle) {
                 index = 0;
