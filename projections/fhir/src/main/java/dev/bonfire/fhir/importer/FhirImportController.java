@@ -42,7 +42,10 @@ public class FhirImportController {
     @Post(consumes = {FHIR_JSON, MediaType.APPLICATION_JSON}, produces = {MediaType.APPLICATION_JSON, PROBLEM_JSON})
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> importBundle(Caller caller, @Body byte[] body) {
-        if (caller == null || !IMPORT_ROLES.contains(caller.role())) {
+        if (caller == null || blank(caller.tenantId()) || blank(caller.actorId())) {
+            throw new AccessDeniedException(Decision.deny("caller-complete", "the request does not name its tenant and actor"));
+        }
+        if (!IMPORT_ROLES.contains(caller.role())) {
             throw new AccessDeniedException(Decision.deny("import-role", "only the admin and importer roles may import FHIR data"));
         }
         ImportReport report = importer.importBundle(caller.tenantId(), caller.actorId(), new ByteArrayInputStream(body), ProgressListener.NONE);
@@ -52,6 +55,10 @@ public class FhirImportController {
                     .body(new Rejection(Rejection.TYPE, "FHIR bundle rejected", 422, report.message(), report));
         }
         return HttpResponse.ok(report).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /**

@@ -100,6 +100,8 @@ public final class FhirMapper {
     private static final String CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
     private static final Set<String> TEXT_CONTENT_TYPES = Set.of("text/plain", "text/markdown");
 
+    private static final String CONTAINED = "a contained resource";
+
     private final String tenant;
     private final KnownRecords known;
 
@@ -694,6 +696,9 @@ public final class FhirMapper {
             if (t == null || t.written == null && !t.resolved()) {
                 throw new Refusal(element, element + " is required: every clinical record in bonfire belongs to a patient");
             }
+            if (!t.resolved() && CONTAINED.equals(t.written)) {
+                throw new Refusal(element, "the patient is a contained resource: bonfire keeps every patient as a record of its own");
+            }
             if (!t.resolved()) {
                 throw new Refusal(element, "the patient " + t.written + " is neither in the bundle nor imported before");
             }
@@ -760,7 +765,7 @@ public final class FhirMapper {
                 return display == null ? null : new Target(declaredType, null, null, display, null);
             }
             if (written.startsWith("#")) {
-                return new Target(declaredType, null, null, display, "a contained resource");
+                return new Target(declaredType, null, null, display, CONTAINED);
             }
             ReadBundle.Entry target = index.byFullUrl.get(HISTORY.matcher(written).replaceFirst(""));
             if (target != null) {
