@@ -13,7 +13,18 @@
 set -euo pipefail
 
 SUITE="${BONFIRE_BASE_SUITE:-bookworm}"
-MIRROR="${BONFIRE_BASE_MIRROR:-http://deb.debian.org/debian}"
+# the Debian archive the system's apt already uses (so this script names no mirror); BONFIRE_BASE_MIRROR overrides
+debian_mirror() {
+  # shellcheck disable=SC2016 # apt's own $(FIELD) placeholders
+  apt-get indextargets --format '$(ORIGIN)|$(LABEL)|$(REPO_URI)' 2>/dev/null |
+    awk -F'|' '$1 == "Debian" && $2 == "Debian" {print $3; exit}'
+}
+MIRROR="${BONFIRE_BASE_MIRROR:-$(debian_mirror)}"
+if [ -z "$MIRROR" ]; then
+  apt-get update -q >/dev/null 2>&1 || true
+  MIRROR="$(debian_mirror)"
+fi
+[ -n "$MIRROR" ] || { echo "build-local-base: no Debian archive among the system's apt sources; set BONFIRE_BASE_MIRROR" >&2; exit 1; }
 PACKAGES="openjdk-17-jre-headless,ca-certificates"
 RUN_AS="65532:65532"   # numeric, so orchestrators can verify "non-root" without /etc/passwd
 JAVA_HOME_IN_IMAGE="/usr/lib/jvm/java-17-openjdk-amd64"

@@ -40,7 +40,7 @@ final class ImportCommand implements Callable<Integer> {
         List<Path> files = expand(inputs);
         Map<String, int[]> totals = new TreeMap<>();
         int rejected = 0;
-        try (ApplicationContext context = ApplicationContext.run()) {
+        try (ApplicationContext context = ApplicationContext.builder().properties(Map.of("micronaut.security.enabled", false)).start()) {
             FhirBundleImporter importer = context.getBean(FhirBundleImporter.class);
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);

@@ -1,5 +1,6 @@
 package dev.bonfire.app.cli;
 
+import dev.bonfire.app.config.AuthenticationSettings;
 import io.micronaut.runtime.Micronaut;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,6 +13,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         Micronaut.build(new String[0])
                 .mainClass(ServeCommand.class)
+                .properties(AuthenticationSettings.fromEnvironment(System.getenv()))
                 .banner(false)
                 .start();
         return 0;
