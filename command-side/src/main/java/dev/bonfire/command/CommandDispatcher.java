@@ -12,9 +12,14 @@ import dev.bonfire.domain.common.ClinicalCommand;
 import dev.bonfire.domain.common.InvalidCommandException;
 import dev.bonfire.domain.common.MetadataKeys;
 import dev.bonfire.policy.AccessDeniedException;
+import dev.bonfire.policy.AccessGate;
+import dev.bonfire.policy.Action;
 import dev.bonfire.policy.Caller;
 import dev.bonfire.policy.Decision;
+import dev.bonfire.policy.access.AccessLog;
 import dev.bonfire.policy.command.Callers;
+import dev.bonfire.policy.command.CommandGateInterceptor;
+import dev.bonfire.policy.event.AccessRecorded;
 import dev.bonfire.policy.jdbc.TenantSql;
 import dev.bonfire.policy.jdbc.ThreadBoundTransactions;
 import jakarta.inject.Singleton;
@@ -25,6 +30,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -36,7 +42,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 /**
  * Turns an HTTP request into a command on the bus: parses it strictly, assigns ids to records it
  * creates, stamps the caller's metadata, and runs it, its idempotency record and its version lookup in
- * one transaction. The access gate itself sits on the command bus, so this class cannot skip it.
+ * one transaction. The access gate itself sits on the command bus, so this class cannot skip it; the
+ * two answers given without sending a command are gated and recorded here: a caller that does not name
+ * itself fully is refused (and recorded) before anything is parsed, and an idempotent replay is decided
+ * like the command it repeats, so a stored answer never goes to a caller the gate would refuse.
  */
 @Singleton
 public final class CommandDispatcher {
@@ -49,20 +58,29 @@ public final class CommandDispatcher {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
+    /** The door's name in access records, before the command's name. */
+    public static final String DOOR = "POST /api/commands/";
+
     private final CommandGateway commands;
     private final EventStore events;
     private final ThreadBoundTransactions transactions;
+    private final AccessGate gate;
+    private final AccessLog accessLog;
     private final Clock clock;
     private final Supplier<UUID> ids;
 
-    public CommandDispatcher(CommandGateway commands, EventStore events, ThreadBoundTransactions transactions) {
-        this(commands, events, transactions, Clock.systemUTC(), UUID::randomUUID);
+    public CommandDispatcher(CommandGateway commands, EventStore events, ThreadBoundTransactions transactions, AccessGate gate,
+                             AccessLog accessLog) {
+        this(commands, events, transactions, gate, accessLog, Clock.systemUTC(), UUID::randomUUID);
     }
 
-    CommandDispatcher(CommandGateway commands, EventStore events, ThreadBoundTransactions transactions, Clock clock, Supplier<UUID> ids) {
+    CommandDispatcher(CommandGateway commands, EventStore events, ThreadBoundTransactions transactions, AccessGate gate,
+                      AccessLog accessLog, Clock clock, Supplier<UUID> ids) {
         this.commands = commands;
         this.events = events;
         this.transactions = transactions;
+        this.gate = gate;
+        this.accessLog = accessLog;
         this.clock = clock;
         this.ids = ids;
     }
@@ -80,14 +98,18 @@ public final class CommandDispatcher {
     public CommandResult dispatch(Caller caller, String commandName, String body, String idempotencyKey, String source,
                                   String correlationId) {
         if (caller == null || !caller.isComplete()) {
-            throw new AccessDeniedException(Decision.deny("caller-complete",
-                    "the request does not name its tenant, actor, role, purpose of use (X-Purpose-Of-Use) and via (X-Via)"));
+            Decision incomplete = Decision.deny(AccessGate.CALLER_COMPLETE,
+                    "the request does not name its tenant, actor, role, purpose of use (X-Purpose-Of-Use) and via (X-Via)");
+            accessLog.recordOnItsOwn(caller, correlationId,
+                    AccessRecorded.refused(DOOR + CommandCatalog.find(commandName).map(Class::getSimpleName).orElse("{command}"),
+                            Action.WRITE, null, List.of(), List.of(), incomplete, null));
+            throw new AccessDeniedException(incomplete);
         }
         Class<?> type = CommandCatalog.find(commandName)
                 .orElseThrow(() -> new InvalidCommandException("unknown command '" + commandName + "'; known: " + CommandCatalog.names()));
         var key = IdempotencyStore.validKey(idempotencyKey);
         ObjectNode tree = parseObject(body);
-        String requestHash = hash(commandName, tree);
+        String requestHash = hash(caller, commandName, tree);
         String idField = CommandCatalog.idComponent(type);
         if (CommandCatalog.createsRecord(type)) {
             if (tree.hasNonNull(idField)) {
@@ -105,11 +127,12 @@ public final class CommandDispatcher {
                 if (key.isPresent()) {
                     var claim = IdempotencyStore.claim(connection, caller.tenantId(), key.get(), requestHash, commandName);
                     if (claim instanceof IdempotencyStore.Answered answered) {
+                        CommandResult replay = replay(caller, commandName, command, answered.result(), correlationId);
                         transaction.commit();
-                        return answered.result();
+                        return replay;
                     }
                 }
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData(caller, source, correlationId)));
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData(caller, commandName, source, correlationId)));
                 long version = events.lastSequenceNumberFor(command.recordId()).orElse(0L);
                 result = new CommandResult(commandName, command.recordId(), version, false);
                 if (key.isPresent()) {
@@ -127,8 +150,26 @@ public final class CommandDispatcher {
         }
     }
 
-    private Map<String, Object> metaData(Caller caller, String source, String correlationId) {
+    /**
+     * The stored answer to an earlier request with the same key, if the gate would permit the command
+     * to this caller now; recorded either way. A refusal is recorded on its own, as for any denied write.
+     */
+    private CommandResult replay(Caller caller, String commandName, ClinicalCommand command, CommandResult stored, String correlationId) {
+        Decision decision = CommandGateInterceptor.decide(gate, caller, command);
+        List<String> patients = command.patientId() == null ? List.of() : List.of(command.patientId());
+        if (!decision.permitted()) {
+            accessLog.recordOnItsOwn(caller, correlationId, AccessRecorded.refused(DOOR + commandName, Action.WRITE, null,
+                    patients, List.of(command.recordId()), decision, null));
+            throw new AccessDeniedException(decision);
+        }
+        accessLog.record(caller, correlationId, AccessRecorded.permitted(DOOR + commandName, Action.WRITE, null,
+                patients, List.of(stored.recordId()), decision, null, 0));
+        return stored;
+    }
+
+    private Map<String, Object> metaData(Caller caller, String commandName, String source, String correlationId) {
         Map<String, Object> values = Callers.toMetaData(caller, source == null || source.isBlank() ? "api" : source);
+        values.put(AccessLog.DOOR, DOOR + commandName);
         values.put(MetadataKeys.CORRELATION_ID, correlationId);
         values.put(MetadataKeys.TIME, clock.instant().toString());
         return values;
@@ -164,10 +205,12 @@ public final class CommandDispatcher {
         }
     }
 
-    private static String hash(String commandName, JsonNode tree) {
+    /** Of the caller as well as the request: a key repeated by another caller is a conflict, never another's answer. */
+    private static String hash(Caller caller, String commandName, JsonNode tree) {
         try {
             Object canonical = JSON.treeToValue(tree, Object.class);
-            byte[] bytes = (commandName + "\n" + JSON.writeValueAsString(canonical)).getBytes(StandardCharsets.UTF_8);
+            String who = caller.tenantId() + "\n" + caller.actorId() + "\n" + caller.role() + "\n";
+            byte[] bytes = (who + commandName + "\n" + JSON.writeValueAsString(canonical)).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

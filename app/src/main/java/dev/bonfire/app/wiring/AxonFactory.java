@@ -5,16 +5,18 @@ import dev.bonfire.domain.Aggregates;
 import dev.bonfire.domain.common.MetadataKeys;
 import dev.bonfire.query.projection.ReadModels;
 import dev.bonfire.policy.AccessGate;
+import dev.bonfire.policy.access.AccessLog;
 import dev.bonfire.policy.command.CommandGateInterceptor;
 import dev.bonfire.policy.jdbc.ThreadBoundTransactions;
+import dev.bonfire.policy.state.JdbcPolicyState;
 import dev.bonfire.policy.state.PolicyRecordProjector;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.List;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
@@ -137,12 +139,14 @@ class AxonFactory {
             configurer.configureAggregate(aggregate);
         }
         Configuration configuration = configurer.buildConfiguration();
-        configuration.onStart(Integer.MIN_VALUE, () -> registerGate(configuration.commandBus(), gate, transactions));
+        configuration.onStart(Integer.MIN_VALUE, () -> registerGate(configuration, gate, transactions));
         return configuration;
     }
 
-    private static void registerGate(CommandBus bus, AccessGate gate, ThreadBoundTransactions transactions) {
-        bus.registerHandlerInterceptor(new CommandGateInterceptor(gate, transactions));
+    private static void registerGate(Configuration configuration, AccessGate gate, ThreadBoundTransactions transactions) {
+        AccessLog accessLog = new AccessLog(configuration.eventBus(), transactions, Clock.systemUTC());
+        configuration.commandBus().registerHandlerInterceptor(
+                new CommandGateInterceptor(gate, new JdbcPolicyState(transactions), transactions, accessLog));
     }
 
     @Singleton

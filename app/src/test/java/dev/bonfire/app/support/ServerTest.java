@@ -80,7 +80,13 @@ public abstract class ServerTest implements TestPropertyProvider {
         }
     }
 
+    /** Domain events in the store (access records, which every door appends, left out). */
     protected long eventCount() {
-        return count("select count(*) from domain_event_entry");
+        return count("select count(*) from domain_event_entry where payload_type <> ?", AccessRecords.TYPE);
+    }
+
+    /** The access records (every door's audit of every decision) in this test's schema. */
+    protected AccessRecords accessRecords() {
+        return new AccessRecords(database.dataSource());
     }
 }

@@ -3,6 +3,7 @@ package dev.bonfire.policy.jdbc;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.Transaction;
@@ -39,6 +40,28 @@ public final class ThreadBoundTransactions implements TransactionManager, Connec
             return new Outermost(fresh);
         } catch (SQLException e) {
             throw new IllegalStateException("could not start a database transaction", e);
+        }
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own, on a connection of its own, that commits (or, when
+     * {@code work} throws, rolls back) before this method returns, whatever later becomes of the
+     * transaction the current thread is in. That transaction is suspended meanwhile (work done here
+     * neither joins nor sees it) and is current again afterwards. For what must be kept even when the
+     * surrounding transaction rolls back: the access record of a denied write.
+     * <p>
+     * It takes a second connection while the suspended one stays open; a pool exhausted by such
+     * requests makes this wait for the pool's timeout and then fail, and the request with it.
+     */
+    public <T> T requiresNew(Supplier<T> work) {
+        Bound suspended = bound.get();
+        bound.remove();
+        try {
+            return fetchInTransaction(work);
+        } finally {
+            if (suspended != null) {
+                bound.set(suspended);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 /**
- * The query API over HTTP: every handler asks the access gate first and reads inside one transaction
- * with the caller's tenant bound. A patient of another tenant answers exactly like one that never existed.
+ * The query API over HTTP: every handler goes through {@link dev.bonfire.policy.access.GatedAccess}
+ * (decide, query with the permit, append the access record, commit, then answer). A patient of another
+ * tenant answers exactly like one that never existed.
  */
 package dev.bonfire.query.http;

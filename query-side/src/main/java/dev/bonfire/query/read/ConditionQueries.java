@@ -2,6 +2,7 @@ package dev.bonfire.query.read;
 
 import static dev.bonfire.query.schema.Tables.CONDITION_VIEW;
 
+import dev.bonfire.policy.access.Permit;
 import dev.bonfire.query.api.ConceptView;
 import dev.bonfire.query.api.ConditionDetails;
 import dev.bonfire.query.api.Page;
@@ -9,6 +10,7 @@ import dev.bonfire.query.schema.tables.records.ConditionViewRecord;
 import dev.bonfire.query.support.TenantConnections;
 import dev.bonfire.query.support.ViewJson;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.jooq.Condition;
 
@@ -27,7 +29,9 @@ public class ConditionQueries {
      * then id. The date range is tested against {@code onset} by overlap (see {@link DateRange});
      * entered-in-error conditions are left out unless asked for.
      */
-    public Page<ConditionDetails> ofPatient(String tenantId, String patientId, ClinicalSearch search) {
+    public Page<ConditionDetails> ofPatient(Permit permit, ClinicalSearch search) {
+        String tenantId = permit.tenantId();
+        String patientId = permit.patientId();
         Condition where = CONDITION_VIEW.TENANT_ID.eq(tenantId)
                 .and(CONDITION_VIEW.PATIENT_ID.eq(patientId))
                 .and(search.code().on(CONDITION_VIEW.CODE_CONCEPT))
@@ -47,6 +51,19 @@ public class ConditionQueries {
                     .fetch(ConditionQueries::details);
             return new Page<>(items, total, paging.limit(), paging.offset());
         });
+    }
+
+    /**
+     * The permitted record of the permitted patient, or empty when the read model has no such condition of
+     * that patient (yet); entered-in-error records included, flagged.
+     */
+    public Optional<ConditionDetails> find(Permit permit) {
+        String tenantId = permit.tenantId();
+        return connections.apply(tenantId, dsl -> dsl.selectFrom(CONDITION_VIEW)
+                .where(CONDITION_VIEW.TENANT_ID.eq(tenantId)
+                        .and(CONDITION_VIEW.ID.eq(permit.recordId()))
+                        .and(CONDITION_VIEW.PATIENT_ID.eq(permit.patientId())))
+                .fetchOptional(ConditionQueries::details));
     }
 
     private static ConditionDetails details(ConditionViewRecord r) {

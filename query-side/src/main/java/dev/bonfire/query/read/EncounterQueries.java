@@ -2,6 +2,7 @@ package dev.bonfire.query.read;
 
 import static dev.bonfire.query.schema.Tables.ENCOUNTER_VIEW;
 
+import dev.bonfire.policy.access.Permit;
 import dev.bonfire.query.api.CodingView;
 import dev.bonfire.query.api.ConceptView;
 import dev.bonfire.query.api.EncounterDetails;
@@ -12,6 +13,7 @@ import dev.bonfire.query.schema.tables.records.EncounterViewRecord;
 import dev.bonfire.query.support.TenantConnections;
 import dev.bonfire.query.support.ViewJson;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.jooq.Condition;
 
@@ -26,7 +28,9 @@ public class EncounterQueries {
     }
 
     /** One page of the patient's encounters, by period start, newest first (undated last), then id. */
-    public Page<EncounterDetails> ofPatient(String tenantId, String patientId, Paging paging) {
+    public Page<EncounterDetails> ofPatient(Permit permit, Paging paging) {
+        String tenantId = permit.tenantId();
+        String patientId = permit.patientId();
         Condition where = ENCOUNTER_VIEW.TENANT_ID.eq(tenantId).and(ENCOUNTER_VIEW.PATIENT_ID.eq(patientId));
         return connections.apply(tenantId, dsl -> {
             long total = dsl.fetchCount(ENCOUNTER_VIEW, where);
@@ -38,6 +42,19 @@ public class EncounterQueries {
                     .fetch(EncounterQueries::details);
             return new Page<>(items, total, paging.limit(), paging.offset());
         });
+    }
+
+    /**
+     * The permitted record of the permitted patient, or empty when the read model has no such encounter of
+     * that patient (yet); entered-in-error records included, flagged.
+     */
+    public Optional<EncounterDetails> find(Permit permit) {
+        String tenantId = permit.tenantId();
+        return connections.apply(tenantId, dsl -> dsl.selectFrom(ENCOUNTER_VIEW)
+                .where(ENCOUNTER_VIEW.TENANT_ID.eq(tenantId)
+                        .and(ENCOUNTER_VIEW.ID.eq(permit.recordId()))
+                        .and(ENCOUNTER_VIEW.PATIENT_ID.eq(permit.patientId())))
+                .fetchOptional(EncounterQueries::details));
     }
 
     private static EncounterDetails details(EncounterViewRecord r) {

@@ -2,6 +2,7 @@ package dev.bonfire.query.read;
 
 import static dev.bonfire.query.schema.Tables.OBSERVATION_VIEW;
 
+import dev.bonfire.policy.access.Permit;
 import dev.bonfire.query.api.ComponentView;
 import dev.bonfire.query.api.ConceptView;
 import dev.bonfire.query.api.ObservationDetails;
@@ -12,6 +13,7 @@ import dev.bonfire.query.schema.tables.records.ObservationViewRecord;
 import dev.bonfire.query.support.TenantConnections;
 import dev.bonfire.query.support.ViewJson;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.jooq.Condition;
 
@@ -30,7 +32,9 @@ public class ObservationQueries {
      * (undated last), then id. The date range is tested against {@code effective} by overlap (see
      * {@link DateRange}); entered-in-error observations are left out unless asked for.
      */
-    public Page<ObservationDetails> ofPatient(String tenantId, String patientId, ClinicalSearch search) {
+    public Page<ObservationDetails> ofPatient(Permit permit, ClinicalSearch search) {
+        String tenantId = permit.tenantId();
+        String patientId = permit.patientId();
         Condition where = OBSERVATION_VIEW.TENANT_ID.eq(tenantId)
                 .and(OBSERVATION_VIEW.PATIENT_ID.eq(patientId))
                 .and(search.code().on(OBSERVATION_VIEW.CODE_CONCEPT))
@@ -50,6 +54,19 @@ public class ObservationQueries {
                     .fetch(ObservationQueries::details);
             return new Page<>(items, total, paging.limit(), paging.offset());
         });
+    }
+
+    /**
+     * The permitted record of the permitted patient, or empty when the read model has no such observation of
+     * that patient (yet); entered-in-error records included, flagged.
+     */
+    public Optional<ObservationDetails> find(Permit permit) {
+        String tenantId = permit.tenantId();
+        return connections.apply(tenantId, dsl -> dsl.selectFrom(OBSERVATION_VIEW)
+                .where(OBSERVATION_VIEW.TENANT_ID.eq(tenantId)
+                        .and(OBSERVATION_VIEW.ID.eq(permit.recordId()))
+                        .and(OBSERVATION_VIEW.PATIENT_ID.eq(permit.patientId())))
+                .fetchOptional(ObservationQueries::details));
     }
 
     private static ObservationDetails details(ObservationViewRecord r) {

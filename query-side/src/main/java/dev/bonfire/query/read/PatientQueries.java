@@ -2,7 +2,7 @@ package dev.bonfire.query.read;
 
 import static dev.bonfire.query.schema.Tables.PATIENT_VIEW;
 
-import dev.bonfire.policy.PatientScope;
+import dev.bonfire.policy.access.Permit;
 import dev.bonfire.query.api.AddressView;
 import dev.bonfire.query.api.ContactPointView;
 import dev.bonfire.query.api.IdentifierView;
@@ -18,7 +18,11 @@ import java.util.Optional;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.jooq.Condition;
 
-/** Patients of one tenant: a paged list sorted by family then given name, and one patient's demographics. */
+/**
+ * Patients of one tenant: a paged list sorted by family then given name, and one patient's
+ * demographics. Every query takes the door's {@link Permit}: the tenant, the patient and, for the
+ * list, the patient scope come from the gate's decision, not from the caller.
+ */
 @Singleton
 public class PatientQueries {
 
@@ -32,10 +36,11 @@ public class PatientQueries {
      * One page of the tenant's patients within the caller's scope, sorted by family name, then given
      * names, then id (patients without a family name last). {@code total} counts the same patients.
      *
-     * @param scope the gate's patient scope for this caller (from {@code AccessGate.scope}); never null
+     * @param permit a tenant-wide permit: its scope keeps rows and total to the patients the caller may see
      */
-    public Page<PatientSummary> list(String tenantId, PatientSearch search, PatientScope scope) {
-        Condition where = PATIENT_VIEW.TENANT_ID.eq(tenantId).and(scope.condition(PATIENT_VIEW.ID));
+    public Page<PatientSummary> list(Permit permit, PatientSearch search) {
+        String tenantId = permit.tenantId();
+        Condition where = PATIENT_VIEW.TENANT_ID.eq(tenantId).and(permit.scope().condition(PATIENT_VIEW.ID));
         if (search.name() != null) {
             where = where.and(PATIENT_VIEW.NAME_SEARCH.containsIgnoreCase(search.name()));
         }
@@ -53,8 +58,10 @@ public class PatientQueries {
         });
     }
 
-    /** The patient's demographics, or empty when the tenant has no such patient (in the read model). */
-    public Optional<PatientDetails> find(String tenantId, String patientId) {
+    /** The permitted patient's demographics, or empty when the read model has no such patient (yet). */
+    public Optional<PatientDetails> find(Permit permit) {
+        String tenantId = permit.tenantId();
+        String patientId = permit.patientId();
         return connections.apply(tenantId, dsl -> dsl.selectFrom(PATIENT_VIEW)
                 .where(PATIENT_VIEW.TENANT_ID.eq(tenantId).and(PATIENT_VIEW.ID.eq(patientId)))
                 .fetchOptional(PatientQueries::details));

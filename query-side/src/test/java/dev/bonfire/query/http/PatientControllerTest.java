@@ -16,6 +16,10 @@ import dev.bonfire.policy.AccessGate;
 import dev.bonfire.policy.Caller;
 import dev.bonfire.policy.Decision;
 import dev.bonfire.policy.RolePolicy;
+import dev.bonfire.policy.access.AccessLog;
+import dev.bonfire.policy.access.GatedAccess;
+import dev.bonfire.policy.access.QueryDigests;
+import dev.bonfire.policy.event.AccessRecorded;
 import dev.bonfire.query.api.ConditionDetails;
 import dev.bonfire.query.api.EncounterDetails;
 import dev.bonfire.query.api.PatientDetails;
@@ -23,12 +27,17 @@ import dev.bonfire.query.api.PatientSummary;
 import dev.bonfire.query.read.ConditionQueries;
 import dev.bonfire.query.read.EncounterQueries;
 import dev.bonfire.query.read.ObservationQueries;
+import dev.bonfire.query.read.PatientHistory;
 import dev.bonfire.query.read.PatientQueries;
 import dev.bonfire.query.testing.ReadModelFixture;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.SimpleEventBus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +57,7 @@ class PatientControllerTest {
     private static ReadModelFixture fixture;
     private static PatientController controller;
     private static final AtomicInteger queryConnections = new AtomicInteger();
+    private static final List<AccessRecorded> accessRecords = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void givenTwoTenants() {
@@ -57,8 +67,12 @@ class PatientControllerTest {
             return fixture.transactions().getConnection();
         };
         AccessGate gate = fixture.gate();
-        controller = new PatientController(new GatedReads(gate, fixture.transactions()), new PatientQueries(counted),
-                new EncounterQueries(counted), new ObservationQueries(counted), new ConditionQueries(counted));
+        SimpleEventBus bus = SimpleEventBus.builder().build();
+        bus.subscribe(events -> events.forEach(event -> accessRecords.add((AccessRecorded) event.getPayload())));
+        AccessLog log = new AccessLog(bus, fixture.transactions(), Clock.systemUTC());
+        GatedAccess gated = new GatedAccess(gate, log, new QueryDigests(fixture.transactions()), fixture.transactions());
+        controller = new PatientController(gated, new PatientQueries(counted), new EncounterQueries(counted),
+                new ObservationQueries(counted), new ConditionQueries(counted), new PatientHistory(counted, null));
 
         fixture.record("tenant-a", "p-1", patient("p-1", "Adams", "Beth", "1960-03"));
         fixture.record("tenant-a", "p-2", patient("p-2", "Brown", "Carl", null));
@@ -80,11 +94,12 @@ class PatientControllerTest {
     @BeforeEach
     void resetCounter() {
         queryConnections.set(0);
+        accessRecords.clear();
     }
 
     @Test
     void aClinician_listsOnlyThePatientsOfTheirCareTeam_andTheTotalCountsNoOther() {
-        var page = controller.list(CLINICIAN_A, null, null, null);
+        var page = controller.list(CLINICIAN_A, null, null, null, null);
 
         assertThat(page.items()).extracting(PatientSummary::id).containsExactly("p-1");
         assertThat(page.total()).isEqualTo(1);
@@ -92,7 +107,7 @@ class PatientControllerTest {
 
     @Test
     void frontDesk_listsEveryPatientOfTheTenant_andNoneOfAnother() {
-        var page = controller.list(FRONT_DESK_A, null, null, null);
+        var page = controller.list(FRONT_DESK_A, null, null, null, null);
 
         assertThat(page.items()).extracting(PatientSummary::id).containsExactly("p-1", "p-2");
         assertThat(page.total()).isEqualTo(2);
@@ -100,25 +115,35 @@ class PatientControllerTest {
 
     @Test
     void aClinician_isDeniedAPatientOutsideTheirCareTeam_andNoQueryRuns() {
-        assertThatThrownBy(() -> controller.get(CLINICIAN_A, "p-2"))
+        assertThatThrownBy(() -> controller.get(CLINICIAN_A, "p-2", null))
                 .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.decision().rule()).isEqualTo(AccessGate.PATIENT_SCOPE));
-        assertThatThrownBy(() -> controller.observations(CLINICIAN_A, "p-2", null, null, null, null, null, null))
+        assertThatThrownBy(() -> controller.observations(CLINICIAN_A, "p-2", null, null, null, null, null, null, null))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(queryConnections).hasValue(0);
+        assertThat(accessRecords).extracting(AccessRecorded::outcome, AccessRecorded::rule, AccessRecorded::resultCount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Decision.Outcome.DENY, AccessGate.PATIENT_SCOPE, 0),
+                        org.assertj.core.groups.Tuple.tuple(Decision.Outcome.DENY, AccessGate.PATIENT_SCOPE, 0));
     }
 
     @Test
     void aClinician_readsAPatientsDetail() {
-        PatientDetails details = controller.get(CLINICIAN_A, "p-1");
+        PatientDetails details = controller.get(CLINICIAN_A, "p-1", null);
 
         assertThat(details.id()).isEqualTo("p-1");
         assertThat(details.birthDate()).isEqualTo("1960-03");
+        assertThat(accessRecords).singleElement().satisfies(record -> {
+            assertThat(record.outcome()).isEqualTo(Decision.Outcome.PERMIT);
+            assertThat(record.door()).isEqualTo("GET /api/patients/{id}");
+            assertThat(record.recordIds()).containsExactly("p-1");
+            assertThat(record.patientIds()).containsExactly("p-1");
+            assertThat(record.resultCount()).isEqualTo(1);
+        });
     }
 
     @Test
     void aPatientOfAnotherTenant_answersExactlyLikeOneThatNeverExisted_andNoQueryRuns() {
-        AccessDeniedException foreign = catchThrowableOfType(() -> controller.get(CLINICIAN_A, "p-9"), AccessDeniedException.class);
-        AccessDeniedException unknown = catchThrowableOfType(() -> controller.get(CLINICIAN_A, "nobody"), AccessDeniedException.class);
+        AccessDeniedException foreign = catchThrowableOfType(() -> controller.get(CLINICIAN_A, "p-9", null), AccessDeniedException.class);
+        AccessDeniedException unknown = catchThrowableOfType(() -> controller.get(CLINICIAN_A, "nobody", null), AccessDeniedException.class);
 
         assertThat(foreign.decision().outcome()).isEqualTo(Decision.Outcome.NOT_FOUND);
         assertThat(foreign.decision()).isEqualTo(unknown.decision());
@@ -128,21 +153,21 @@ class PatientControllerTest {
 
     @Test
     void theClinicalListsOfAPatientOfAnotherTenant_areNotFound_too() {
-        assertThatThrownBy(() -> controller.observations(CLINICIAN_B, "p-1", null, null, null, null, null, null))
+        assertThatThrownBy(() -> controller.observations(CLINICIAN_B, "p-1", null, null, null, null, null, null, null))
                 .isInstanceOfSatisfying(AccessDeniedException.class,
                         e -> assertThat(e.decision().outcome()).isEqualTo(Decision.Outcome.NOT_FOUND));
-        assertThatThrownBy(() -> controller.encounters(CLINICIAN_B, "p-1", null, null)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> controller.conditions(CLINICIAN_B, "p-1", null, null, null, null, null, null))
+        assertThatThrownBy(() -> controller.encounters(CLINICIAN_B, "p-1", null, null, null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> controller.conditions(CLINICIAN_B, "p-1", null, null, null, null, null, null, null))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(queryConnections).hasValue(0);
     }
 
     @Test
     void frontDesk_readsDemographics_butIsDeniedObservations_andNoQueryRuns() {
-        assertThat(controller.get(FRONT_DESK_A, "p-1").id()).isEqualTo("p-1");
+        assertThat(controller.get(FRONT_DESK_A, "p-1", null).id()).isEqualTo("p-1");
         queryConnections.set(0);
 
-        assertThatThrownBy(() -> controller.observations(FRONT_DESK_A, "p-1", null, null, null, null, null, null))
+        assertThatThrownBy(() -> controller.observations(FRONT_DESK_A, "p-1", null, null, null, null, null, null, null))
                 .isInstanceOfSatisfying(AccessDeniedException.class, e -> {
                     assertThat(e.decision().outcome()).isEqualTo(Decision.Outcome.DENY);
                     assertThat(e.decision().rule()).isEqualTo("minimum-necessary");
@@ -154,30 +179,30 @@ class PatientControllerTest {
     void aCallerWithoutAPurpose_isDenied() {
         Caller noPurpose = new Caller("tenant-a", "dr-1", RolePolicy.CLINICIAN, null, "test-app");
 
-        assertThatThrownBy(() -> controller.list(noPurpose, null, null, null))
+        assertThatThrownBy(() -> controller.list(noPurpose, null, null, null, null))
                 .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.decision().rule()).isEqualTo("caller-complete"));
         assertThat(queryConnections).hasValue(0);
     }
 
     @Test
     void aClinician_listsEncountersObservationsAndConditions_ofThePatient() {
-        assertThat(controller.encounters(CLINICIAN_A, "p-1", null, null).items()).extracting(EncounterDetails::id).containsExactly("enc-1");
-        var observations = controller.observations(CLINICIAN_A, "p-1", "http://loinc.org|15074-8", "2024-03-10", "2024-03-20", null, null, null);
+        assertThat(controller.encounters(CLINICIAN_A, "p-1", null, null, null).items()).extracting(EncounterDetails::id).containsExactly("enc-1");
+        var observations = controller.observations(CLINICIAN_A, "p-1", "http://loinc.org|15074-8", "2024-03-10", "2024-03-20", null, null, null, null);
         assertThat(observations.items()).hasSize(1);
         assertThat(observations.items().get(0).value().quantity().value()).isEqualTo("1.50");
-        assertThat(controller.conditions(CLINICIAN_A, "p-1", null, null, null, null, null, null).items())
+        assertThat(controller.conditions(CLINICIAN_A, "p-1", null, null, null, null, null, null, null).items())
                 .extracting(ConditionDetails::id).containsExactly("cond-1");
-        assertThat(controller.conditions(CLINICIAN_A, "p-1", null, null, null, "true", null, null).items())
+        assertThat(controller.conditions(CLINICIAN_A, "p-1", null, null, null, "true", null, null, null).items())
                 .extracting(ConditionDetails::id).containsExactly("cond-2", "cond-1");
     }
 
     @Test
     void aMalformedParameter_isInvalid_beforeTheGateOrAnyQuery() {
-        assertThatThrownBy(() -> controller.observations(CLINICIAN_A, "p-1", null, "2024-3-1", null, null, null, null))
+        assertThatThrownBy(() -> controller.observations(CLINICIAN_A, "p-1", null, "2024-3-1", null, null, null, null, null))
                 .isInstanceOf(InvalidCommandException.class).hasMessageStartingWith("from must be a FHIR date");
-        assertThatThrownBy(() -> controller.list(CLINICIAN_A, null, "1000", null))
+        assertThatThrownBy(() -> controller.list(CLINICIAN_A, null, "1000", null, null))
                 .isInstanceOf(InvalidCommandException.class).hasMessage("limit must be between 1 and 200, was 1000");
-        assertThatThrownBy(() -> controller.encounters(CLINICIAN_A, "p-1", null, "-5")).isInstanceOf(InvalidCommandException.class);
+        assertThatThrownBy(() -> controller.encounters(CLINICIAN_A, "p-1", null, "-5", null)).isInstanceOf(InvalidCommandException.class);
         assertThat(queryConnections).hasValue(0);
     }
 }

@@ -5,6 +5,7 @@ import static dev.bonfire.query.testing.Samples.glucose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bonfire.domain.observation.ObservationMarkedEnteredInError;
+import dev.bonfire.policy.access.TestPermits;
 import dev.bonfire.query.api.ObservationDetails;
 import dev.bonfire.query.api.Page;
 import dev.bonfire.query.api.QuantityView;
@@ -43,7 +44,7 @@ class ObservationQueriesTest {
 
     private Page<ObservationDetails> search(String tenant, String code, String from, String to) {
         ClinicalSearch search = ClinicalSearch.parse(code, from, to, null, null, null);
-        return fixture.transactions().fetchInTransaction(() -> queries.ofPatient(tenant, "pat-1", search));
+        return fixture.transactions().fetchInTransaction(() -> queries.ofPatient(TestPermits.patient(tenant, "pat-1"), search));
     }
 
     private static String[] ids(Page<ObservationDetails> page) {
@@ -61,7 +62,7 @@ class ObservationQueriesTest {
     @Test
     void enteredInError_isListed_whenAskedFor_withItsFlag() {
         ClinicalSearch search = ClinicalSearch.parse(null, "2024-03-06", "2024-03-06", "true", null, null);
-        Page<ObservationDetails> page = fixture.transactions().fetchInTransaction(() -> queries.ofPatient(A, "pat-1", search));
+        Page<ObservationDetails> page = fixture.transactions().fetchInTransaction(() -> queries.ofPatient(TestPermits.patient(A, "pat-1"), search));
 
         assertThat(ids(page)).containsExactly("g-error", "g-month");
         assertThat(page.items().get(0).enteredInError()).isTrue();
@@ -141,7 +142,7 @@ class ObservationQueriesTest {
     @Test
     void paging_appliesAfterFiltersAndOrder() {
         ClinicalSearch search = ClinicalSearch.parse(null, null, null, null, "2", "1");
-        Page<ObservationDetails> page = fixture.transactions().fetchInTransaction(() -> queries.ofPatient(A, "pat-1", search));
+        Page<ObservationDetails> page = fixture.transactions().fetchInTransaction(() -> queries.ofPatient(TestPermits.patient(A, "pat-1"), search));
 
         assertThat(ids(page)).containsExactly("bp", "g-month");
         assertThat(page.total()).isEqualTo(5);

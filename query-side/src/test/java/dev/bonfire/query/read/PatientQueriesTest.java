@@ -8,6 +8,7 @@ import dev.bonfire.domain.common.InvalidCommandException;
 import dev.bonfire.policy.Caller;
 import dev.bonfire.policy.PatientScope;
 import dev.bonfire.policy.RolePolicy;
+import dev.bonfire.policy.access.TestPermits;
 import dev.bonfire.query.api.Page;
 import dev.bonfire.query.api.PatientDetails;
 import dev.bonfire.query.api.PatientSummary;
@@ -45,8 +46,9 @@ class PatientQueriesTest {
 
     /** Front desk needs no care-team assignment: its scope is every patient of the tenant (opt-out consent). */
     private Page<PatientSummary> list(String tenant, PatientSearch search) {
-        PatientScope scope = fixture.scopeOf(new Caller(tenant, "fd-1", RolePolicy.FRONT_DESK, "TREAT", "test-app"));
-        return fixture.transactions().fetchInTransaction(() -> queries.list(tenant, search, scope));
+        Caller frontDesk = new Caller(tenant, "fd-1", RolePolicy.FRONT_DESK, "TREAT", "test-app");
+        PatientScope scope = fixture.scopeOf(frontDesk);
+        return fixture.transactions().fetchInTransaction(() -> queries.list(TestPermits.list(frontDesk, scope), search));
     }
 
     @Test
@@ -91,8 +93,8 @@ class PatientQueriesTest {
 
     @Test
     void theDetail_ofAPatientOfAnotherTenant_isEmpty_likeOneThatNeverExisted() {
-        Optional<PatientDetails> foreign = fixture.transactions().fetchInTransaction(() -> queries.find(A, "p-9"));
-        Optional<PatientDetails> unknown = fixture.transactions().fetchInTransaction(() -> queries.find(A, "nobody"));
+        Optional<PatientDetails> foreign = fixture.transactions().fetchInTransaction(() -> queries.find(TestPermits.patient(A, "p-9")));
+        Optional<PatientDetails> unknown = fixture.transactions().fetchInTransaction(() -> queries.find(TestPermits.patient(A, "nobody")));
 
         assertThat(foreign).isEmpty();
         assertThat(unknown).isEmpty();
@@ -100,7 +102,7 @@ class PatientQueriesTest {
 
     @Test
     void theDetail_mapsEveryDemographicField() {
-        PatientDetails beth = fixture.transactions().fetchInTransaction(() -> queries.find(A, "p-2")).orElseThrow();
+        PatientDetails beth = fixture.transactions().fetchInTransaction(() -> queries.find(TestPermits.patient(A, "p-2"))).orElseThrow();
 
         assertThat(beth.names()).hasSize(2);
         assertThat(beth.names().get(0).family()).isEqualTo("Adams");
@@ -116,8 +118,14 @@ class PatientQueriesTest {
 
     @Test
     void aQueryOutsideATransaction_isRefused_becauseTheTenantBindingWouldNotHold() {
-        assertThatThrownBy(() -> queries.find(A, "p-2")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> queries.find(TestPermits.patient(A, "p-2"))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("inside a transaction");
+    }
+
+    @Test
+    void aPermitThatEndedWithItsDoor_opensNothing() {
+        assertThatThrownBy(() -> fixture.transactions().fetchInTransaction(() -> queries.find(TestPermits.closed(A, "p-2"))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ended with its door's transaction");
     }
 
     @Test
