@@ -34,6 +34,7 @@ public final class TestDatabase implements AutoCloseable {
                 .schemas(schema)
                 .createSchemas(true)
                 .locations("classpath:db/migration")
+                .outOfOrder(true)
                 .load()
                 .migrate();
         HikariConfig config = new HikariConfig();
