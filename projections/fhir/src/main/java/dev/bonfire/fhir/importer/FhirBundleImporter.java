@@ -1,6 +1,7 @@
 package dev.bonfire.fhir.importer;
 
 import dev.bonfire.domain.common.IllegalTransitionException;
+import dev.bonfire.domain.common.MetadataKeys;
 import dev.bonfire.domain.common.InvalidCommandException;
 import dev.bonfire.domain.common.RecordKind;
 import dev.bonfire.domain.common.RecordNotFoundException;
@@ -13,6 +14,7 @@ import dev.bonfire.policy.Caller;
 import dev.bonfire.policy.PolicyState;
 import dev.bonfire.policy.RecordEntry;
 import dev.bonfire.policy.RolePolicy;
+import dev.bonfire.policy.access.AccessLog;
 import dev.bonfire.policy.command.Callers;
 import dev.bonfire.policy.jdbc.ThreadBoundTransactions;
 import java.io.IOException;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.messaging.MetaData;
@@ -44,7 +47,8 @@ import org.slf4j.LoggerFactory;
  *       mapped to commands ({@link FhirMapper}) and, if none is refused, the commands are sent synchronously
  *       through the command bus, and so through the access gate, as the tenant's import principal (role
  *       {@value RolePolicy#IMPORTER}, purpose {@value #PURPOSE}, via {@value #VIA}, the importing person as
- *       actor, source {@code fhir-import:<sha256>}). A resource whose record exists already is counted and
+ *       actor, source {@code fhir-import:<sha256>}, door {@value #DOOR} in access records, one correlation id
+ *       for the whole import). A resource whose record exists already is counted and
  *       left unchanged. The ledger is written, and the transaction commits;</li>
  *   <li>on any refusal (mapping, gate, handler) the transaction rolls back and the report says why.</li>
  * </ol>
@@ -56,6 +60,8 @@ public final class FhirBundleImporter {
     public static final String PURPOSE = "HOPERAT";
     /** The "via" of imported commands. */
     public static final String VIA = "bonfire-import";
+    /** The door named in the access records of imported commands. */
+    public static final String DOOR = "fhir-import";
 
     private static final Logger LOG = LoggerFactory.getLogger(FhirBundleImporter.class);
 
@@ -148,7 +154,10 @@ public final class FhirBundleImporter {
 
             listener.phase("storing");
             Caller importer = new Caller(tenant, actor, RolePolicy.IMPORTER, PURPOSE, VIA);
-            MetaData metaData = MetaData.from(Callers.toMetaData(importer, "fhir-import:" + bundle.sha256()));
+            Map<String, Object> values = new HashMap<>(Callers.toMetaData(importer, "fhir-import:" + bundle.sha256()));
+            values.put(AccessLog.DOOR, DOOR);
+            values.put(MetadataKeys.CORRELATION_ID, UUID.randomUUID().toString()); // one import, one correlation
+            MetaData metaData = MetaData.from(values);
             List<MappedBundle.Entry> toStore = mapped.entries().stream().filter(e -> e.outcome() == Outcome.MAPPED)
                     .sorted(Comparator.comparingInt((MappedBundle.Entry e) -> FhirMapper.DISPATCH_ORDER.indexOf(e.resourceType()))
                             .thenComparingInt(MappedBundle.Entry::index))

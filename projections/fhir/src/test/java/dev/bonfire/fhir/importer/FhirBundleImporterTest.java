@@ -83,6 +83,7 @@ class FhirBundleImporterTest {
         assertThat(rig.events() - eventsBefore).isEqualTo(modelled); // one creating event per resource; this patient is alive
         assertThat(rig.rows(tenant, "fhir_import_bundle")).isEqualTo(1);
         assertThat(progress).startsWith("reading", "mapping", "storing").endsWith(modelled + "/" + modelled);
+        assertThat(rig.accessRecordsOfDoor(FhirBundleImporter.DOOR)).as("every write is audited at the import door").isGreaterThanOrEqualTo(modelled);
         assertThat(report.totalImported()).isEqualTo(modelled);
     }
 
@@ -158,6 +159,7 @@ class FhirBundleImporterTest {
     void importBundle_rejectsTheWholeBundleAndStoresNothing_whenALateCommandFails() throws Exception {
         String tenant = tenant();
         long events = rig.events();
+        long accessRecords = rig.accessRecords();
         rig.failOn(command -> command instanceof RecordObservation o && o.status().equals("final"));
         try {
             ImportReport report = importFile(tenant, SharedData.file("synthea/Clemente_Kreiger_1484a42d-0eaf-4654-9cbf-6b050a5cd73b.json"), null);
@@ -172,6 +174,7 @@ class FhirBundleImporterTest {
             rig.failOn(command -> false);
         }
         assertThat(rig.events()).isEqualTo(events);
+        assertThat(rig.accessRecords()).as("permitted writes that rolled back leave no access record").isEqualTo(accessRecords);
         assertThat(rig.rows(tenant, "policy_record")).isZero();
         assertThat(rig.rows(tenant, "fhir_import_bundle")).isZero();
         assertThat(rig.rows(tenant, "fhir_import_identifier")).isZero();
@@ -190,6 +193,7 @@ class FhirBundleImporterTest {
         rig.send(frontDesk, new GrantConsent("consent-1", patientId, FhirBundleImporter.PURPOSE, null, null));
         rig.send(frontDesk, new WithdrawConsent("consent-1", patientId, "patient request", null));
         long events = rig.events();
+        long accessRecords = rig.accessRecords();
 
         ImportReport report = importJson(tenant, """
                 {"resourceType":"Bundle","type":"transaction","entry":[
@@ -203,6 +207,7 @@ class FhirBundleImporterTest {
         assertThat(report.status()).isEqualTo(Status.REJECTED);
         assertThat(report.message()).contains("entry 1 (Observation").contains("refused by the access gate (consent)");
         assertThat(rig.events()).isEqualTo(events);
+        assertThat(rig.accessRecords()).as("the refusal is audited; the rolled-back write is not").isEqualTo(accessRecords + 1);
         assertThat(rig.recordsOfKind(tenant, "DIRECTORY")).as("the organization sent first was rolled back").isZero();
         assertThat(JSON.writeValueAsString(report)).doesNotContain("Zebedee", "1961", "180.5");
     }

@@ -10,6 +10,7 @@ import dev.bonfire.domain.Aggregates;
 import dev.bonfire.domain.common.MetadataKeys;
 import dev.bonfire.policy.AccessGate;
 import dev.bonfire.policy.Caller;
+import dev.bonfire.policy.access.AccessLog;
 import dev.bonfire.policy.command.Callers;
 import dev.bonfire.policy.command.CommandGateInterceptor;
 import dev.bonfire.policy.jdbc.TenantSql;
@@ -51,6 +52,8 @@ final class ImportRig implements AutoCloseable {
             .sequenceNumberColumn("sequence_number").typeColumn("type").payloadTypeColumn("payload_type")
             .payloadRevisionColumn("payload_revision").payloadColumn("payload").metaDataColumn("meta_data").build();
 
+    private static final String ACCESS_RECORDED = "dev.bonfire.policy.event.AccessRecorded";
+
     final TestDatabase database;
     final ThreadBoundTransactions transactions;
     final JdbcPolicyState policyState;
@@ -91,7 +94,8 @@ final class ImportRig implements AutoCloseable {
         Aggregates.all().forEach(configurer::configureAggregate);
         axon = configurer.buildConfiguration();
         axon.onStart(Integer.MIN_VALUE, () -> {
-            axon.commandBus().registerHandlerInterceptor(new CommandGateInterceptor(gate, transactions));
+            AccessLog accessLog = new AccessLog(axon.eventBus(), transactions, Clock.systemUTC());
+            axon.commandBus().registerHandlerInterceptor(new CommandGateInterceptor(gate, policyState, transactions, accessLog));
             axon.commandBus().registerHandlerInterceptor((unitOfWork, chain) -> {
                 if (fault.test(unitOfWork.getMessage().getPayload())) {
                     throw new IllegalStateException("injected fault");
@@ -124,9 +128,20 @@ final class ImportRig implements AutoCloseable {
         }
     }
 
-    /** Events in the store (the event tables have no tenant: counted over all tenants). */
+    /** Domain events in the store, access records left out (the event tables have no tenant: over all tenants). */
     long events() {
-        return count(null, "select count(*) from domain_event_entry");
+        return count(null, "select count(*) from domain_event_entry where payload_type <> ?", ACCESS_RECORDED);
+    }
+
+    /** Access records naming this door (the payload is JSON: the door is matched in it). */
+    long accessRecordsOfDoor(String door) {
+        return count(null, "select count(*) from domain_event_entry where payload_type = ? and convert_from(payload, 'UTF8') like ?",
+                ACCESS_RECORDED, "%\"door\":\"" + door + "\"%");
+    }
+
+    /** Access records (the gate's audit of every decision) in the store. */
+    long accessRecords() {
+        return events(ACCESS_RECORDED);
     }
 
     long events(String payloadType) {
