@@ -98,6 +98,19 @@ class CommandApiTest extends ServerTest {
     }
 
     @Test
+    void assigningAUserWhoIsNotAnEnrolledClinician_isRefused_andAppendsNothing() throws Exception {
+        String patientId = registerPatient(frontDeskA);
+        long before = eventCount();
+
+        Api.Response response = api().post("/api/commands/AssignToCareTeam", frontDeskA,
+                "{\"patientId\": \"" + patientId + "\", \"clinicianUserId\": \"not-enrolled\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("detail").asText()).contains("not an enrolled clinician");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void repeatedIdempotencyKey_returnsTheFirstResult_andAppendsNothing() throws Exception {
         Map<String, String> key = Map.of("Idempotency-Key", "register-" + UUID.randomUUID());
         Api.Response first = api().post("/api/commands/RegisterPatient", frontDeskA, PATIENT, key);

@@ -1,7 +1,9 @@
 package dev.bonfire.policy.command;
 
+import dev.bonfire.domain.careteam.AssignToCareTeam;
 import dev.bonfire.domain.common.ClinicalCommand;
 import dev.bonfire.domain.common.CreatesRecord;
+import dev.bonfire.domain.common.InvalidCommandException;
 import dev.bonfire.domain.common.MetadataKeys;
 import dev.bonfire.domain.common.RecordKind;
 import dev.bonfire.policy.AccessDeniedException;
@@ -67,6 +69,10 @@ public final class CommandGateInterceptor implements MessageHandlerInterceptor<C
             log.recordOnItsOwn(caller, correlationId, AccessRecorded.refused(door, Action.WRITE, kindOf(caller, payload, decision),
                     patientIds(payload), recordIds(payload), decision, null));
             throw new AccessDeniedException(decision);
+        }
+        if (payload instanceof AssignToCareTeam assignment && !state.isEnrolledClinician(caller.tenantId(), assignment.clinicianUserId())) {
+            // the care team is drawn from the tenant's clinician directory (EnrollClinician)
+            throw new InvalidCommandException("clinicianUserId is not an enrolled clinician of this tenant");
         }
         log.record(caller, correlationId, AccessRecorded.permitted(door, Action.WRITE, kindOf(caller, payload, decision),
                 patientIds(payload), recordIds(payload), decision, null, 1));
