@@ -1,5 +1,6 @@
 package dev.bonfire.policy;
 
+import dev.bonfire.domain.common.PurposeOfUse;
 import dev.bonfire.domain.common.RecordKind;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +11,8 @@ import java.util.Optional;
  * made it. Rules, in order:
  * <ol>
  *   <li>{@value #CALLER_COMPLETE}: a caller without tenant, actor, role, purpose and via is refused;</li>
+ *   <li>{@value #PURPOSE_OF_USE}: a purpose that is not an HL7 PurposeOfUse code is refused (no free-text way
+ *       around a withdrawn consent);</li>
  *   <li>{@value #TENANCY}: a record or patient that is not in the caller's tenant is not found (never "forbidden");</li>
  *   <li>{@value #RECORD_PATIENT}: a record addressed through another patient is not found;</li>
  *   <li>{@value #MINIMUM_NECESSARY}: the role must be granted the record kind for the action;</li>
@@ -31,6 +34,7 @@ import java.util.Optional;
 public final class AccessGate {
 
     public static final String CALLER_COMPLETE = "caller-complete";
+    public static final String PURPOSE_OF_USE = "purpose-of-use";
     public static final String TENANCY = "tenancy";
     public static final String RECORD_PATIENT = "record-patient";
     public static final String MINIMUM_NECESSARY = "minimum-necessary";
@@ -54,6 +58,9 @@ public final class AccessGate {
         Caller caller = request.caller();
         if (caller == null || !caller.isComplete()) {
             return Decision.deny(CALLER_COMPLETE, "the request does not name its tenant, actor, role, purpose and via");
+        }
+        if (!PurposeOfUse.isKnown(caller.purpose())) {
+            return unknownPurpose();
         }
         String tenant = caller.tenantId();
         TenantPolicy policy = state.policyOf(tenant);
@@ -122,6 +129,9 @@ public final class AccessGate {
     public ScopedDecision scope(Caller caller, Action action, RecordKind kind) {
         if (caller == null || !caller.isComplete()) {
             return new ScopedDecision(Decision.deny(CALLER_COMPLETE, "the request does not name its tenant, actor, role, purpose and via"), null);
+        }
+        if (!PurposeOfUse.isKnown(caller.purpose())) {
+            return new ScopedDecision(unknownPurpose(), null);
         }
         if (kind == null) {
             return new ScopedDecision(Decision.deny(MINIMUM_NECESSARY, "the request does not name a record kind"), null);
@@ -194,6 +204,10 @@ public final class AccessGate {
             return Decision.deny(BREAK_THE_GLASS, "no open break-the-glass access to this patient: send BreakGlass with a reason first");
         }
         return Decision.deny(PATIENT_SCOPE, "the patient is not on the caller's care team");
+    }
+
+    private static Decision unknownPurpose() {
+        return Decision.deny(PURPOSE_OF_USE, "the purpose of use must be an HL7 PurposeOfUse code such as TREAT (case matters)");
     }
 
     private static Decision minimumNecessary(Caller caller, Action action, RecordKind kind) {

@@ -137,6 +137,17 @@ class AccessGateTest {
             }
             assertThat(state.locks()).isEmpty();
         }
+
+        @Test
+        void aPurposeThatIsNotAPurposeOfUseCode_isDenied_soItCannotSlipPastAWithdrawnConsent() {
+            for (String purpose : new String[] {"treat", "Treat", "FOO", "TREAT\u0000", " TREAT"}) {
+                Caller caller = caller(A, "dr-1", "clinician", purpose);
+
+                assertDecision(gate.decide(read(caller, PATIENT, OBSERVATION_ID)), Decision.Outcome.DENY, AccessGate.PURPOSE_OF_USE);
+                assertDecision(gate.scope(caller, Action.SEARCH, DEMOGRAPHICS).decision(), Decision.Outcome.DENY, AccessGate.PURPOSE_OF_USE);
+            }
+            assertThat(state.locks()).isEmpty();
+        }
     }
 
     @Nested

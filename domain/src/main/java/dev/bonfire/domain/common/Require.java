@@ -15,6 +15,22 @@ public final class Require {
         }
     }
 
+    /**
+     * A short text such as a name part or a code: at most {@code max} characters and no control
+     * characters (a NUL can't even be stored in PostgreSQL text, and would stop every projection).
+     */
+    public static void shortText(String value, String name, int max) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > max) {
+            throw new InvalidCommandException(name + " is longer than " + max + " characters");
+        }
+        if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+            throw new InvalidCommandException(name + " contains control characters");
+        }
+    }
+
     public static void oneOf(String value, String name, Set<String> allowed) {
         present(value, name);
         oneOfOrNull(value, name, allowed);

@@ -1,7 +1,9 @@
 package dev.bonfire.domain.consent;
 
 import dev.bonfire.domain.common.CreatesRecord;
+import dev.bonfire.domain.common.InvalidCommandException;
 import dev.bonfire.domain.common.Period;
+import dev.bonfire.domain.common.PurposeOfUse;
 import dev.bonfire.domain.common.RecordKind;
 import dev.bonfire.domain.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -18,6 +20,9 @@ public record GrantConsent(
         Require.present(consentId, "consentId");
         Require.present(patientId, "patientId");
         Require.present(purpose, "purpose");
+        if (!PurposeOfUse.isKnown(purpose)) {
+            throw new InvalidCommandException("purpose must be an HL7 PurposeOfUse code such as TREAT, HPAYMT or HOPERAT");
+        }
     }
 
     @Override
