@@ -19,9 +19,21 @@ public final class DevelopmentTokens {
     private DevelopmentTokens() {
     }
 
+    /** The development secret {@code scripts/run} keeps in {@code .bonfire/jwt-secret} of the current folder, if any. */
+    public static java.util.Optional<String> localSecret() {
+        java.nio.file.Path file = java.nio.file.Path.of(".bonfire", "jwt-secret");
+        try {
+            return java.nio.file.Files.isReadable(file)
+                    ? java.util.Optional.of(java.nio.file.Files.readString(file).strip())
+                    : java.util.Optional.empty();
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public static String mint(String secret, String user, String tenant, String role, String purpose, String via, Duration lifetime) {
         if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < 32) {
-            throw new MissingSettingException("BONFIRE_JWT_SECRET is not set or shorter than 32 bytes");
+            throw new MissingSettingException("BONFIRE_JWT_SECRET is not set (nor .bonfire/jwt-secret) or shorter than 32 bytes");
         }
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()

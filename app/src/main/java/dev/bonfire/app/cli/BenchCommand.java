@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Measures import throughput, command latency and gate overhead on a fresh schema of the configured database. */
-@Command(name = "bench", description = "Benchmark import throughput, command latency (median, p99) and gate overhead.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark import throughput, command latency (median, p99) and gate overhead.")
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--patients", defaultValue = "100", description = "sample patients to import, default ${DEFAULT-VALUE}")

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
  * tenant's import principal, through the same gate as every other write; prints progress and a report
  * per resource type. Exits 1 when any bundle was rejected (rejected bundles store nothing).
  */
-@Command(name = "import", description = "Import FHIR R4 bundles (transaction, batch or collection) for a tenant.")
+@Command(name = "import", mixinStandardHelpOptions = true, description = "Import FHIR R4 bundles (transaction, batch or collection) for a tenant.")
 final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--tenant", required = true, description = "the tenant the records belong to")

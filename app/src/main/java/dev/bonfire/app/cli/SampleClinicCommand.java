@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Writes the synthetic sample clinic as FHIR R4 bundle files, ready for {@code bonfire import} or the import endpoint. */
-@Command(name = "sample-clinic", description = "Generate the synthetic sample clinic as FHIR R4 bundles (00-directory.json first).")
+@Command(name = "sample-clinic", mixinStandardHelpOptions = true, description = "Generate the synthetic sample clinic as FHIR R4 bundles (00-directory.json first).")
 final class SampleClinicCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, description = "folder to write the bundles to")

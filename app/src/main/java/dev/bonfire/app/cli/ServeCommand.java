@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** Starts the HTTP server (and Axon, and migrations) and runs until stopped. */
-@Command(name = "serve", description = "Start the HTTP server.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the HTTP server.")
 final class ServeCommand implements Callable<Integer> {
 
     @Override

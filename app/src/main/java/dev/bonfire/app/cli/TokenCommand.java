@@ -6,8 +6,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Mints a development token signed with {@code BONFIRE_JWT_SECRET}; production uses the customer's identity provider. */
-@Command(name = "token", description = "Mint a development JWT for a user, tenant and role (signed with BONFIRE_JWT_SECRET).")
+/**
+ * Mints a development token signed with {@code BONFIRE_JWT_SECRET}, or else with the secret
+ * {@code scripts/run} keeps in {@code .bonfire/jwt-secret}; production uses the customer's identity provider.
+ */
+@Command(name = "token", mixinStandardHelpOptions = true,
+        description = "Mint a development JWT for a user, tenant and role (signed with BONFIRE_JWT_SECRET or .bonfire/jwt-secret).")
 final class TokenCommand implements Callable<Integer> {
 
     @Option(names = "--user", required = true, description = "the user (token subject)")
@@ -31,6 +35,9 @@ final class TokenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String secret = System.getenv("BONFIRE_JWT_SECRET");
+        if (secret == null || secret.isBlank()) {
+            secret = DevelopmentTokens.localSecret().orElse(null);
+        }
         System.out.println(DevelopmentTokens.mint(secret, user, tenant, role, purpose, via, Duration.ofHours(hours)));
         return 0;
     }

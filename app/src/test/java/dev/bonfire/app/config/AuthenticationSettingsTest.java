@@ -35,7 +35,18 @@ class AuthenticationSettingsTest {
         Map<String, Object> properties = AuthenticationSettings.fromEnvironment(Map.of(
                 "BONFIRE_JWT_JWKS_URL", "https://idp.example/.well-known/jwks.json", "BONFIRE_JWT_SECRET", "x".repeat(40)));
 
-        assertThat(properties).containsOnlyKeys(AuthenticationSettings.JWKS_PROPERTY);
+        assertThat(properties).containsKey(AuthenticationSettings.JWKS_PROPERTY)
+                .doesNotContainKey(AuthenticationSettings.SECRET_PROPERTY);
+    }
+
+    @Test
+    void notBefore_isAlwaysChecked_andIssuerAndAudience_whenConfigured() {
+        Map<String, Object> properties = AuthenticationSettings.fromEnvironment(Map.of("BONFIRE_JWT_SECRET", "x".repeat(40),
+                "BONFIRE_JWT_ISSUER", "https://idp.example", "BONFIRE_JWT_AUDIENCE", "bonfire"));
+
+        assertThat(properties).containsEntry(AuthenticationSettings.NOT_BEFORE_PROPERTY, true)
+                .containsEntry(AuthenticationSettings.ISSUER_PROPERTY, "https://idp.example")
+                .containsEntry(AuthenticationSettings.AUDIENCE_PROPERTY, "bonfire");
     }
 
     @Test
