@@ -6,17 +6,18 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bonfire.domain.common.ClinicalCommand;
 import dev.bonfire.domain.common.InvalidCommandException;
 import dev.bonfire.domain.common.MetadataKeys;
-import dev.bonfire.policy.AccessDeniedException;
 import dev.bonfire.policy.AccessGate;
 import dev.bonfire.policy.Action;
 import dev.bonfire.policy.Caller;
 import dev.bonfire.policy.Decision;
 import dev.bonfire.policy.access.AccessLog;
+import dev.bonfire.policy.access.RecordedDenial;
 import dev.bonfire.policy.command.Callers;
 import dev.bonfire.policy.command.CommandGateInterceptor;
 import dev.bonfire.policy.event.AccessRecorded;
@@ -56,6 +57,9 @@ public final class CommandDispatcher {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // the body goes through a tree: keep 1.50 as 1.50 there too
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     /** The door's name in access records, before the command's name. */
@@ -103,7 +107,7 @@ public final class CommandDispatcher {
             accessLog.recordOnItsOwn(caller, correlationId,
                     AccessRecorded.refused(DOOR + CommandCatalog.find(commandName).map(Class::getSimpleName).orElse("{command}"),
                             Action.WRITE, null, List.of(), List.of(), incomplete, null));
-            throw new AccessDeniedException(incomplete);
+            throw new RecordedDenial(incomplete);
         }
         Class<?> type = CommandCatalog.find(commandName)
                 .orElseThrow(() -> new InvalidCommandException("unknown command '" + commandName + "'; known: " + CommandCatalog.names()));
@@ -160,7 +164,7 @@ public final class CommandDispatcher {
         if (!decision.permitted()) {
             accessLog.recordOnItsOwn(caller, correlationId, AccessRecorded.refused(DOOR + commandName, Action.WRITE, null,
                     patients, List.of(command.recordId()), decision, null));
-            throw new AccessDeniedException(decision);
+            throw new RecordedDenial(decision);
         }
         accessLog.record(caller, correlationId, AccessRecorded.permitted(DOOR + commandName, Action.WRITE, null,
                 patients, List.of(stored.recordId()), decision, null, 0));

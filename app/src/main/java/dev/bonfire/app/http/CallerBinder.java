@@ -29,18 +29,26 @@ final class CallerBinder implements TypedRequestArgumentBinder<Caller> {
 
     @Override
     public BindingResult<Caller> bind(ArgumentConversionContext<Caller> context, HttpRequest<?> source) {
-        Optional<Authentication> authentication = source.getUserPrincipal(Authentication.class);
-        if (authentication.isEmpty()) {
+        Optional<Caller> caller = callerOf(source);
+        if (caller.isEmpty()) {
             return BindingResult.unsatisfied();
         }
+        return () -> caller;
+    }
+
+    /** The caller of an authenticated request, as bound to handlers; empty when it is not authenticated. */
+    static Optional<Caller> callerOf(HttpRequest<?> source) {
+        Optional<Authentication> authentication = source.getUserPrincipal(Authentication.class);
+        if (authentication.isEmpty()) {
+            return Optional.empty();
+        }
         Map<String, Object> claims = authentication.get().getAttributes();
-        Caller caller = new Caller(
+        return Optional.of(new Caller(
                 claim(claims, "tenant"),
                 authentication.get().getName(),
                 claim(claims, "role"),
                 source.getHeaders().get(PURPOSE_HEADER, String.class).orElse(claim(claims, "purpose")),
-                source.getHeaders().get(VIA_HEADER, String.class).orElse(claim(claims, "via")));
-        return () -> Optional.of(caller);
+                source.getHeaders().get(VIA_HEADER, String.class).orElse(claim(claims, "via"))));
     }
 
     private static String claim(Map<String, Object> claims, String name) {

@@ -7,6 +7,7 @@ import dev.bonfire.domain.common.InvalidCommandException;
 import dev.bonfire.domain.common.RecordNotFoundException;
 import dev.bonfire.policy.AccessDeniedException;
 import dev.bonfire.policy.Decision;
+import dev.bonfire.policy.access.AccessLogUnavailableException;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -29,6 +30,12 @@ class ProblemHandlers {
     /** The status and body for a failure, unwrapping what Axon wraps. */
     static HttpResponse<Problem> problemFor(Throwable failure) {
         Throwable cause = unwrap(failure);
+        if (cause instanceof AccessLogUnavailableException) {
+            // no data leaves a door without its access record; the request failed as a whole
+            LOG.error("access log unavailable", cause);
+            return Problem.response(HttpStatus.SERVICE_UNAVAILABLE, "access-log-unavailable",
+                    "the request could not be recorded in the access log; nothing was returned or changed", null);
+        }
         if (cause instanceof AccessDeniedException denied) {
             Decision decision = denied.decision();
             return decision.outcome() == Decision.Outcome.NOT_FOUND
@@ -85,8 +92,23 @@ class ProblemHandlers {
     }
 
     @Singleton
-    ExceptionHandler<AccessDeniedException, HttpResponse<?>> accessDenied() {
-        return (HttpRequest request, AccessDeniedException e) -> problemFor(e);
+    ExceptionHandler<AccessDeniedException, HttpResponse<?>> accessDenied(UnrecordedRefusals refusals) {
+        return (HttpRequest request, AccessDeniedException e) -> recorded(refusals, request, e);
+    }
+
+    @Singleton
+    ExceptionHandler<AccessLogUnavailableException, HttpResponse<?>> accessLogUnavailable() {
+        return (HttpRequest request, AccessLogUnavailableException e) -> problemFor(e);
+    }
+
+    /**
+     * Anything else: 500 with a body that says nothing of the failure (exception messages can carry
+     * values, such as a database's "Key (x)=(…)"); the cause goes to the log. Micronaut's own, more
+     * specific handlers (bad arguments, authentication) still apply.
+     */
+    @Singleton
+    ExceptionHandler<RuntimeException, HttpResponse<?>> unexpected() {
+        return (HttpRequest request, RuntimeException e) -> orServerError(problemFor(e), e);
     }
 
     @Singleton
@@ -115,8 +137,8 @@ class ProblemHandlers {
     }
 
     @Singleton
-    ExceptionHandler<CommandExecutionException, HttpResponse<?>> commandExecution() {
-        return (HttpRequest request, CommandExecutionException e) -> orServerError(problemFor(e), e);
+    ExceptionHandler<CommandExecutionException, HttpResponse<?>> commandExecution(UnrecordedRefusals refusals) {
+        return (HttpRequest request, CommandExecutionException e) -> recorded(refusals, request, e);
     }
 
     @Singleton
@@ -127,6 +149,16 @@ class ProblemHandlers {
     @Singleton
     ExceptionHandler<EventStoreException, HttpResponse<?>> eventStore() {
         return (HttpRequest request, EventStoreException e) -> orServerError(problemFor(e), e);
+    }
+
+    /** A refusal's answer, once it is in the access log (if its door did not record it, here; if that fails, 503). */
+    private static HttpResponse<Problem> recorded(UnrecordedRefusals refusals, HttpRequest<?> request, Throwable failure) {
+        try {
+            refusals.record(request, unwrap(failure));
+        } catch (AccessLogUnavailableException e) {
+            return problemFor(e);
+        }
+        return orServerError(problemFor(failure), failure);
     }
 
     private static HttpResponse<Problem> orServerError(HttpResponse<Problem> mapped, Throwable failure) {

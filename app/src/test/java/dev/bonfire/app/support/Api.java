@@ -30,6 +30,25 @@ public final class Api {
         return post(path, token, body, Map.of());
     }
 
+    public Response put(String path, String token, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body));
+        return send(request, token, headers);
+    }
+
+    /** Any method; {@code body} may be null for none. */
+    public Response request(String method, String path, String token, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request, token, headers);
+    }
+
     public Response get(String path, String token) {
         return get(path, token, Map.of());
     }
@@ -42,10 +61,11 @@ public final class Api {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
+            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -54,7 +74,11 @@ public final class Api {
         }
     }
 
-    /** What came back. */
-    public record Response(int status, String body, String contentType) {
+    /** What came back; {@code headers} by lower-case name. */
+    public record Response(int status, String body, String contentType, Map<String, java.util.List<String>> headers) {
+
+        public Response(int status, String body, String contentType) {
+            this(status, body, contentType, Map.of());
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.bonfire.policy.access;
 
-import dev.bonfire.policy.AccessDeniedException;
 import dev.bonfire.policy.AccessGate;
 import dev.bonfire.policy.AccessRequest;
 import dev.bonfire.policy.Decision;
@@ -44,7 +43,7 @@ public final class GatedAccess {
      * data, or empty when there is none (then the door answers not found, recorded with rule
      * {@value #ABSENT}); {@code disclosed} names what the data holds.
      *
-     * @throws AccessDeniedException        when not permitted (after the refusal was recorded)
+     * @throws RecordedDenial              when not permitted (after the refusal was recorded)
      * @throws AccessLogUnavailableException when the access record could not be appended; nothing is returned
      */
     public <T> T read(DoorRequest request, Function<Permit, Optional<T>> query, Function<? super T, Disclosure> disclosed) {
@@ -75,7 +74,7 @@ public final class GatedAccess {
      * A tenant-wide list or search: {@code query} must keep to the permit's {@link Permit#scope()} in
      * rows and totals alike.
      *
-     * @throws AccessDeniedException        when the caller may not list this kind at all (after the refusal was recorded)
+     * @throws RecordedDenial              when the caller may not list this kind at all (after the refusal was recorded)
      * @throws AccessLogUnavailableException when the access record could not be appended; nothing is returned
      */
     public <T> T list(DoorRequest request, Function<Permit, T> query, Function<? super T, Disclosure> disclosed) {
@@ -102,10 +101,10 @@ public final class GatedAccess {
      * Records a refusal decided outside the gate (a door's own rule, such as who may import), in a
      * transaction of its own, and returns the exception for the door to throw.
      */
-    public AccessDeniedException refuse(DoorRequest request, Decision decision) {
+    public RecordedDenial refuse(DoorRequest request, Decision decision) {
         log.recordOnItsOwn(request.caller(), request.correlationId(), AccessRecorded.refused(request.door(), request.action(),
                 request.kind(), ids(request.patientId()), ids(request.recordId()), decision, digest(request)));
-        return new AccessDeniedException(decision);
+        return new RecordedDenial(decision);
     }
 
     private <T> Outcome<T> refusal(DoorRequest request, Decision decision) {
@@ -145,7 +144,7 @@ public final class GatedAccess {
             throw new AccessLogUnavailableException(e);
         }
         if (outcome.refusal() != null) {
-            throw new AccessDeniedException(outcome.refusal());
+            throw new RecordedDenial(outcome.refusal());
         }
         return outcome.result();
     }

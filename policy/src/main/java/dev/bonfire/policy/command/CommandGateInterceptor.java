@@ -6,7 +6,6 @@ import dev.bonfire.domain.common.CreatesRecord;
 import dev.bonfire.domain.common.InvalidCommandException;
 import dev.bonfire.domain.common.MetadataKeys;
 import dev.bonfire.domain.common.RecordKind;
-import dev.bonfire.policy.AccessDeniedException;
 import dev.bonfire.policy.AccessGate;
 import dev.bonfire.policy.AccessRequest;
 import dev.bonfire.policy.Action;
@@ -15,6 +14,7 @@ import dev.bonfire.policy.Decision;
 import dev.bonfire.policy.PolicyState;
 import dev.bonfire.policy.RecordEntry;
 import dev.bonfire.policy.access.AccessLog;
+import dev.bonfire.policy.access.RecordedDenial;
 import dev.bonfire.policy.event.AccessRecorded;
 import dev.bonfire.policy.jdbc.TenantSql;
 import java.sql.Connection;
@@ -68,7 +68,7 @@ public final class CommandGateInterceptor implements MessageHandlerInterceptor<C
         if (!decision.permitted()) {
             log.recordOnItsOwn(caller, correlationId, AccessRecorded.refused(door, Action.WRITE, kindOf(caller, payload, decision),
                     patientIds(payload), recordIds(payload), decision, null));
-            throw new AccessDeniedException(decision);
+            throw new RecordedDenial(decision);
         }
         if (payload instanceof AssignToCareTeam assignment && !state.isEnrolledClinician(caller.tenantId(), assignment.clinicianUserId())) {
             // the care team is drawn from the tenant's clinician directory (EnrollClinician)
