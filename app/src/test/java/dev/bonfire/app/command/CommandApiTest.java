@@ -212,6 +212,29 @@ class CommandApiTest extends ServerTest {
         assertThat(api().post("/api/commands/RegisterPatient", forged, PATIENT).status()).isEqualTo(401);
     }
 
+    @Test
+    void tokenWithoutExpiry_isUnauthorized() throws Exception {
+        com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .subject("mallory").claim("tenant", "tenant-a").claim("role", "admin").claim("purpose", "TREAT").claim("via", "x").build();
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256), claims);
+        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(JWT_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(api().post("/api/commands/RegisterPatient", jwt.serialize(), PATIENT).status()).isEqualTo(401);
+    }
+
+    @Test
+    void decimals_keepTheirWrittenPrecision_throughTheCommandApi() throws Exception {
+        String patientId = registerPatient(frontDeskA);
+        api().post("/api/commands/EnrollClinician", token("admin-a", "tenant-a", "admin"), "{\"userId\": \"dr-a\"}");
+        api().post("/api/commands/AssignToCareTeam", frontDeskA, "{\"patientId\": \"" + patientId + "\", \"clinicianUserId\": \"dr-a\"}");
+
+        Api.Response response = api().post("/api/commands/RecordObservation", clinicianA, observation(patientId).replace("172.50", "1.50"));
+
+        assertThat(response.status()).isEqualTo(201);
+        String recordId = JSON.readTree(response.body()).get("recordId").asText();
+        assertThat(eventPayload(recordId)).contains("\"value\":1.50");
+    }
+
     private String registerPatient(String token) throws Exception {
         Api.Response response = api().post("/api/commands/RegisterPatient", token, PATIENT);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
@@ -232,6 +255,18 @@ class CommandApiTest extends ServerTest {
                 {"patientId": "%s", "expectedVersion": %d,
                  "demographics": {"names": [{"use": "official", "family": "%s", "given": ["Ama"]}], "gender": "female", "birthDate": "1980-07"}}
                 """.formatted(patientId, expectedVersion, family);
+    }
+
+    private String eventPayload(String aggregateId) throws Exception {
+        try (Connection connection = database().dataSource().getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "select convert_from(payload, 'UTF8') from domain_event_entry where aggregate_identifier = ?")) {
+            statement.setString(1, aggregateId);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
     }
 
     private String eventMetaData(String aggregateId) throws Exception {
