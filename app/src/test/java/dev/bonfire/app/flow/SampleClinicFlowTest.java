@@ -86,6 +86,15 @@ class SampleClinicFlowTest extends ServerTest {
     }
 
     @Test
+    void anEmptyList_isWrittenAsAnEmptyArray() throws Exception {
+        Api.Response response = api().get("/api/patients?name=nobody-is-called-this", clinician);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get("items").isArray()).isTrue();
+        assertThat(JSON.readTree(response.body()).get("items")).isEmpty();
+    }
+
+    @Test
     void clinician_isRefused_aPatientOutsideTheirCareTeam() throws Exception {
         Api.Response response = api().get("/api/patients/" + otherPatient + "/observations", clinician);
 
