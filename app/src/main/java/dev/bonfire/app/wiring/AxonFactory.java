@@ -95,12 +95,11 @@ class AxonFactory {
                         new SimpleCorrelationDataProvider(MetadataKeys.TENANT, MetadataKeys.ACTOR_ID, MetadataKeys.ACTOR_ROLE,
                                 MetadataKeys.PURPOSE, MetadataKeys.VIA, MetadataKeys.SOURCE, MetadataKeys.TIME)));
         if (settings.axonServerConfigured()) {
-            configurer.registerComponent(AxonServerConfiguration.class, c -> {
-                AxonServerConfiguration axonServer = new AxonServerConfiguration();
-                axonServer.setServers(settings.server());
-                axonServer.setComponentName("bonfire");
-                return axonServer;
-            });
+            // the builder fills in the defaults the bare constructor leaves null (outside Spring)
+            configurer.registerComponent(AxonServerConfiguration.class, c -> AxonServerConfiguration.builder()
+                    .servers(settings.server())
+                    .componentName("bonfire")
+                    .build());
         } else {
             configurer.configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
                             .connectionProvider(transactions)

@@ -41,8 +41,8 @@ class DatabaseFactory {
 
     /**
      * Flyway owns the whole schema, Axon's tables included; every module brings its own migrations under
-     * db/migration, in its own version range (app 1.x, policy 10.x, command-side 20.x, query-side 30.x,
-     * FHIR 40.x). A module's new migration may sort below another module's applied one; the modules own
+     * db/migration, in its own version range (Axon's tables 1.x and policy state 10.x in policy,
+     * command-side 20.x, query-side 30.x, FHIR 40.x). A module's new migration may sort below another module's applied one; the modules own
      * disjoint tables, so such a migration is applied out of order (docs/decisions/0004).
      */
     static void migrate(DatabaseSettings db) {

@@ -67,6 +67,8 @@ class AxonServerConnectorTest {
                 assertThat(acceptsWithin(fakeAxonServer, 20_000)).as("a connection to the configured Axon Server").isTrue();
                 assertThat(axon.getComponent(AxonServerConnectionManager.class)).isNotNull();
             } finally {
+                // Axon's lifecycle is not safe to shut down while it is still starting
+                starter.join(60_000);
                 axon.shutdown();
             }
         }
