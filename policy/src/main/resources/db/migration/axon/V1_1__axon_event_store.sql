@@ -1,7 +1,5 @@
 -- Axon Framework's JDBC event store and token store, as PostgresEventTableFactory and
 -- PostgresTokenTableFactory create them (Flyway owns the schema; nothing creates tables at run time).
--- Kept in the policy module, beside the transactions they share with policy state, so that every
--- module's database tests get the same tables from one file.
 create table domain_event_entry (
     global_index         bigserial    not null,
     event_identifier     varchar(255) not null,
