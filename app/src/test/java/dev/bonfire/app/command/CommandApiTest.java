@@ -111,6 +111,31 @@ class CommandApiTest extends ServerTest {
     }
 
     @Test
+    void anObservationNamingAnotherPatientsOrAnUnknownEncounter_isRefused_andAppendsNothing() throws Exception {
+        String patientId = registerPatient(frontDeskA);
+        String otherPatient = registerPatient(frontDeskA);
+        api().post("/api/commands/EnrollClinician", token("admin-a", "tenant-a", "admin"), "{\"userId\": \"dr-a\"}");
+        for (String patient : List.of(patientId, otherPatient)) {
+            api().post("/api/commands/AssignToCareTeam", frontDeskA, "{\"patientId\": \"" + patient + "\", \"clinicianUserId\": \"dr-a\"}");
+        }
+        Api.Response encounter = api().post("/api/commands/RecordEncounter", clinicianA, "{\"patientId\": \"" + otherPatient
+                + "\", \"status\": \"finished\", \"encounterClass\": {\"system\": \"http://terminology.hl7.org/CodeSystem/v3-ActCode\", \"code\": \"AMB\"}}");
+        assertThat(encounter.status()).as(encounter.body()).isEqualTo(201);
+        String othersEncounter = JSON.readTree(encounter.body()).get("recordId").asText();
+        long before = eventCount();
+
+        Api.Response wrongPatient = api().post("/api/commands/RecordObservation", clinicianA,
+                observation(patientId).replace("\"status\"", "\"encounterId\": \"" + othersEncounter + "\", \"status\""));
+        Api.Response unknown = api().post("/api/commands/RecordObservation", clinicianA,
+                observation(patientId).replace("\"status\"", "\"encounterId\": \"" + UUID.randomUUID() + "\", \"status\""));
+
+        assertThat(wrongPatient.status()).isEqualTo(400);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(JSON.readTree(wrongPatient.body()).get("detail")).isEqualTo(JSON.readTree(unknown.body()).get("detail"));
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void repeatedIdempotencyKey_returnsTheFirstResult_andAppendsNothing() throws Exception {
         Map<String, String> key = Map.of("Idempotency-Key", "register-" + UUID.randomUUID());
         Api.Response first = api().post("/api/commands/RegisterPatient", frontDeskA, PATIENT, key);

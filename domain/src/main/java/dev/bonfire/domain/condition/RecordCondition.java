@@ -4,6 +4,7 @@ import dev.bonfire.domain.common.ClinicalDateTime;
 import dev.bonfire.domain.common.CodeableConcept;
 import dev.bonfire.domain.common.CreatesRecord;
 import dev.bonfire.domain.common.RecordKind;
+import dev.bonfire.domain.common.ReferencesEncounter;
 import dev.bonfire.domain.common.Require;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -19,7 +20,7 @@ public record RecordCondition(
         CodeableConcept code,
         ClinicalDateTime onset,
         ClinicalDateTime abatement,
-        ClinicalDateTime recordedDate) implements ConditionCommand, CreatesRecord {
+        ClinicalDateTime recordedDate) implements ConditionCommand, CreatesRecord, ReferencesEncounter {
 
     public RecordCondition {
         Require.present(conditionId, "conditionId");

@@ -3,6 +3,7 @@ package dev.bonfire.domain.note;
 import dev.bonfire.domain.common.CodeableConcept;
 import dev.bonfire.domain.common.CreatesRecord;
 import dev.bonfire.domain.common.RecordKind;
+import dev.bonfire.domain.common.ReferencesEncounter;
 import dev.bonfire.domain.common.Reference;
 import dev.bonfire.domain.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -16,7 +17,7 @@ public record DraftNote(
         CodeableConcept type,
         String title,
         String text,
-        Reference attributedAuthor) implements NoteCommand, CreatesRecord {
+        Reference attributedAuthor) implements NoteCommand, CreatesRecord, ReferencesEncounter {
 
     public DraftNote {
         Require.present(noteId, "noteId");

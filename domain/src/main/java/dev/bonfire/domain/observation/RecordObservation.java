@@ -4,6 +4,7 @@ import dev.bonfire.domain.common.ClinicalDateTime;
 import dev.bonfire.domain.common.CodeableConcept;
 import dev.bonfire.domain.common.CreatesRecord;
 import dev.bonfire.domain.common.RecordKind;
+import dev.bonfire.domain.common.ReferencesEncounter;
 import dev.bonfire.domain.common.Require;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -19,7 +20,7 @@ public record RecordObservation(
         ClinicalDateTime effective,
         ClinicalDateTime issued,
         ObservationValue value,
-        List<ObservationComponent> components) implements ObservationCommand, CreatesRecord {
+        List<ObservationComponent> components) implements ObservationCommand, CreatesRecord, ReferencesEncounter {
 
     public RecordObservation {
         Require.present(observationId, "observationId");

@@ -6,6 +6,7 @@ import dev.bonfire.domain.common.CreatesRecord;
 import dev.bonfire.domain.common.InvalidCommandException;
 import dev.bonfire.domain.common.MetadataKeys;
 import dev.bonfire.domain.common.RecordKind;
+import dev.bonfire.domain.common.ReferencesEncounter;
 import dev.bonfire.policy.AccessGate;
 import dev.bonfire.policy.AccessRequest;
 import dev.bonfire.policy.Action;
@@ -74,6 +75,10 @@ public final class CommandGateInterceptor implements MessageHandlerInterceptor<C
             // the care team is drawn from the tenant's clinician directory (EnrollClinician)
             throw new InvalidCommandException("clinicianUserId is not an enrolled clinician of this tenant");
         }
+        if (payload instanceof ReferencesEncounter record && record.encounterId() != null && !isEncounterOf(caller, record)) {
+            // another tenant's encounter answers exactly like one that does not exist
+            throw new InvalidCommandException("encounterId does not name an encounter of this patient");
+        }
         log.record(caller, correlationId, AccessRecorded.permitted(door, Action.WRITE, kindOf(caller, payload, decision),
                 patientIds(payload), recordIds(payload), decision, null, 1));
         try (Connection connection = connections.getConnection()) {
@@ -94,6 +99,13 @@ public final class CommandGateInterceptor implements MessageHandlerInterceptor<C
         return gate.decide(new AccessRequest(caller, Action.WRITE,
                 creates ? ((CreatesRecord) command).kind() : null,
                 command.patientId(), command.recordId(), creates));
+    }
+
+    private boolean isEncounterOf(Caller caller, ReferencesEncounter record) {
+        return state.findRecord(caller.tenantId(), record.encounterId())
+                .filter(encounter -> encounter.kind() == RecordKind.ENCOUNTER)
+                .filter(encounter -> encounter.patientId() != null && encounter.patientId().equals(record.patientId()))
+                .isPresent();
     }
 
     /** The kind written: stated by a creating command, else the stored kind (unknown when not found). */
