@@ -1,36 +1,34 @@
 package dev.bonfire.command;
 
-import dev.bonfire.domain.breakglass.BreakGlassCommand;
-import dev.bonfire.domain.careteam.CareTeamCommand;
+import dev.bonfire.domain.Aggregates;
+import dev.bonfire.domain.common.ClinicalCommand;
 import dev.bonfire.domain.common.CreatesRecord;
-import dev.bonfire.domain.condition.ConditionCommand;
-import dev.bonfire.domain.consent.ConsentCommand;
-import dev.bonfire.domain.directory.DirectoryCommand;
-import dev.bonfire.domain.encounter.EncounterCommand;
-import dev.bonfire.domain.note.NoteCommand;
-import dev.bonfire.domain.observation.ObservationCommand;
-import dev.bonfire.domain.patient.PatientCommand;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Every command the API accepts, by its simple name (the name in {@code POST /api/commands/{name}}).
- * Taken from the sealed command interfaces, so a new command is accepted as soon as it is declared.
+ * Every command the API accepts, by its simple name (the name in {@code POST /api/commands/{name}}):
+ * the first parameter of every {@code @CommandHandler} of every aggregate in {@link Aggregates#all()},
+ * so a command is accepted as soon as an aggregate handles it, and no list can fall behind.
  */
 public final class CommandCatalog {
 
     private static final Map<String, Class<?>> COMMANDS = new TreeMap<>();
 
     static {
-        Stream.of(PatientCommand.class, EncounterCommand.class, ObservationCommand.class, ConditionCommand.class,
-                        NoteCommand.class, DirectoryCommand.class, CareTeamCommand.class, ConsentCommand.class, BreakGlassCommand.class)
-                .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
-                .forEach(type -> COMMANDS.put(type.getSimpleName(), type));
+        for (Class<?> aggregate : Aggregates.all()) {
+            Stream.concat(Arrays.stream(aggregate.getDeclaredConstructors()), Arrays.stream(aggregate.getDeclaredMethods()))
+                    .filter(handler -> handler.isAnnotationPresent(CommandHandler.class) && handler.getParameterCount() > 0)
+                    .map(handler -> handler.getParameterTypes()[0])
+                    .filter(ClinicalCommand.class::isAssignableFrom)
+                    .forEach(type -> COMMANDS.put(type.getSimpleName(), type));
+        }
     }
 
     private CommandCatalog() {

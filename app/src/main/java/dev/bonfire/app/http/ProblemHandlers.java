@@ -15,7 +15,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.common.AxonException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -96,39 +95,16 @@ class ProblemHandlers {
         return (HttpRequest request, AccessDeniedException e) -> recorded(refusals, request, e);
     }
 
-    @Singleton
-    ExceptionHandler<AccessLogUnavailableException, HttpResponse<?>> accessLogUnavailable() {
-        return (HttpRequest request, AccessLogUnavailableException e) -> problemFor(e);
-    }
-
     /**
-     * Anything else: 500 with a body that says nothing of the failure (exception messages can carry
+     * Every other failure, ours (invalid input, not found, illegal transition, idempotency conflict,
+     * access log unavailable) and Axon's (version conflicts), is answered by {@link #problemFor}; anything
+     * it does not know: 500 with a body that says nothing of the failure (exception messages can carry
      * values, such as a database's "Key (x)=(…)"); the cause goes to the log. Micronaut's own, more
      * specific handlers (bad arguments, authentication) still apply.
      */
     @Singleton
     ExceptionHandler<RuntimeException, HttpResponse<?>> unexpected() {
         return (HttpRequest request, RuntimeException e) -> orServerError(problemFor(e), e);
-    }
-
-    @Singleton
-    ExceptionHandler<RecordNotFoundException, HttpResponse<?>> notFound() {
-        return (HttpRequest request, RecordNotFoundException e) -> problemFor(e);
-    }
-
-    @Singleton
-    ExceptionHandler<InvalidCommandException, HttpResponse<?>> invalid() {
-        return (HttpRequest request, InvalidCommandException e) -> problemFor(e);
-    }
-
-    @Singleton
-    ExceptionHandler<IllegalTransitionException, HttpResponse<?>> illegalTransition() {
-        return (HttpRequest request, IllegalTransitionException e) -> problemFor(e);
-    }
-
-    @Singleton
-    ExceptionHandler<IdempotencyConflictException, HttpResponse<?>> idempotencyConflict() {
-        return (HttpRequest request, IdempotencyConflictException e) -> problemFor(e);
     }
 
     @Singleton
@@ -139,16 +115,6 @@ class ProblemHandlers {
     @Singleton
     ExceptionHandler<CommandExecutionException, HttpResponse<?>> commandExecution(UnrecordedRefusals refusals) {
         return (HttpRequest request, CommandExecutionException e) -> recorded(refusals, request, e);
-    }
-
-    @Singleton
-    ExceptionHandler<AxonException, HttpResponse<?>> axon() {
-        return (HttpRequest request, AxonException e) -> orServerError(problemFor(e), e);
-    }
-
-    @Singleton
-    ExceptionHandler<EventStoreException, HttpResponse<?>> eventStore() {
-        return (HttpRequest request, EventStoreException e) -> orServerError(problemFor(e), e);
     }
 
     /** A refusal's answer, once it is in the access log (if its door did not record it, here; if that fails, 503). */
