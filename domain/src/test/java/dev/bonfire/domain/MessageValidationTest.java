@@ -81,6 +81,14 @@ class MessageValidationTest {
     }
 
     @Test
+    void quantity_isRejected_whenItsExponentCouldNotBeStoredAndReadBack() {
+        for (String value : new String[] {"1e-5000", "1e999999999", "1" + "0".repeat(60)}) {
+            assertThatThrownBy(() -> new Quantity(new BigDecimal(value), null, null, null, null))
+                    .as(value).isInstanceOf(InvalidCommandException.class);
+        }
+    }
+
+    @Test
     void quantity_keepsItsWrittenScale() {
         assertThat(quantity("1.50", "mmol/L").value().scale()).isEqualTo(2);
     }
